@@ -1,0 +1,14 @@
+"""Settings for the test suite: the real settings, made fast and independent of the shell."""
+
+import os
+
+# The real module refuses to start without a key when DEBUG is off, which is how tests run.
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-key-not-a-secret-0123456789abcdefghij")
+
+from interview_practice.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

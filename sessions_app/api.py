@@ -1,0 +1,232 @@
+"""The JSON API: views only translate HTTP to services and selectors and back.
+
+Errors are never handled here: services raise domain errors and
+``sessions_app.exceptions.api_exception_handler`` answers them.
+"""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults as django_defaults
+from django_filters import rest_framework as filters
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+from rest_framework_simplejwt import views as jwt_views
+
+from sessions_app import selectors, services
+from sessions_app.exceptions import SessionNotFound
+from sessions_app.models import InterviewSession, JobPosting
+from sessions_app.permissions import IsOwner, IsSessionOwner
+from sessions_app.serializers import (
+    AnswerSerializer,
+    AttemptChainSerializer,
+    JobPostingSerializer,
+    RefreshTokenSerializer,
+    RegisterSerializer,
+    SessionDetailSerializer,
+    SessionSerializer,
+    SessionStartSerializer,
+    UserSerializer,
+)
+
+# Accounts -------------------------------------------------------------------------------
+
+
+class AuthThrottleMixin:
+    # Keyed by client address for anonymous callers, so one client cannot brute-force
+    # passwords or mass-register whatever usernames it tries.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+
+class RegisterView(AuthThrottleMixin, APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    def post(self, request: Request) -> Response:
+        serializer = RegisterSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_register(**serializer.validated_data)
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class TokenObtainView(AuthThrottleMixin, jwt_views.TokenObtainPairView):
+    pass
+
+
+class TokenRefreshView(AuthThrottleMixin, jwt_views.TokenRefreshView):
+    pass
+
+
+class LogoutView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    def post(self, request: Request) -> Response:
+        serializer = RefreshTokenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.auth_logout(refresh=serializer.validated_data["refresh"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(generics.RetrieveAPIView):
+    serializer_class = UserSerializer
+
+    def get_object(self):
+        return self.request.user
+
+
+# Job postings ---------------------------------------------------------------------------
+
+
+class OwnedObjectsMixin:
+    """Lists show only the caller's objects; detail routes look in every object, so the
+    object permission can answer someone else's with 403 rather than a misleading 404."""
+
+    owner_field = "owner"
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.base_queryset()
+        if self.detail:
+            return queryset
+        return queryset.filter(**{self.owner_field: self.request.user})
+
+
+class JobPostingViewSet(OwnedObjectsMixin, viewsets.ModelViewSet):
+    serializer_class = JobPostingSerializer
+    permission_classes = [IsAuthenticated, IsOwner]
+
+    def base_queryset(self) -> QuerySet[JobPosting]:
+        return JobPosting.objects.order_by("-created_at", "-id")
+
+    def perform_create(self, serializer: BaseSerializer) -> None:
+        serializer.instance = services.job_posting_create(
+            owner=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: BaseSerializer) -> None:
+        serializer.instance = services.job_posting_update(
+            posting=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: JobPosting) -> None:
+        services.job_posting_delete(posting=instance)
+
+
+# Practice sessions ----------------------------------------------------------------------
+
+
+class SessionFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=InterviewSession.Status.choices)
+    job_posting_id = filters.UUIDFilter(field_name="job_posting_id")
+    original_session_id = filters.UUIDFilter(field_name="original_session_id")
+
+    class Meta:
+        model = InterviewSession
+        fields = ["status", "job_posting_id", "original_session_id"]
+
+
+class SessionViewSet(
+    OwnedObjectsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Practice sessions: start, answer, complete, retake, and the chain of attempts."""
+
+    permission_classes = [IsAuthenticated, IsSessionOwner]
+    owner_field = "user"
+    not_found_error = SessionNotFound
+    filterset_class = SessionFilter
+
+    def base_queryset(self) -> QuerySet[InterviewSession]:
+        if self.action == "retrieve":
+            return selectors.session_detail_queryset()
+        if self.action == "list":
+            return selectors.session_queryset()
+        # Write actions only need the owner for the permission check; the service locks
+        # and re-reads the row, and the response is read afresh afterwards.
+        return InterviewSession.objects.only("id", "user_id", "original_session_id")
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return {
+            "list": SessionSerializer,
+            "create": SessionStartSerializer,
+            "answers": AnswerSerializer,
+            "attempts": AttemptChainSerializer,
+        }.get(self.action, SessionDetailSerializer)
+
+    def _detail_response(self, session: InterviewSession, status_code: int) -> Response:
+        session = selectors.session_detail(session_id=session.pk)
+        return Response(SessionDetailSerializer(session).data, status=status_code)
+
+    def create(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = services.session_start(
+            user=request.user, job_posting_id=serializer.validated_data["job_posting_id"]
+        )
+        return self._detail_response(session, status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def answers(self, request: Request, pk: str) -> Response:
+        """Answer the next question of an active session."""
+        session = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = services.session_answer(
+            session_id=session.pk, owner=request.user, answer=serializer.validated_data["answer"]
+        )
+        return self._detail_response(session, status.HTTP_200_OK)
+
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str) -> Response:
+        """Complete a session whose questions are all answered."""
+        session = self.get_object()
+        session = services.session_complete(session_id=session.pk, owner=request.user)
+        return self._detail_response(session, status.HTTP_200_OK)
+
+    @action(detail=True, methods=["post"])
+    def retake(self, request: Request, pk: str) -> Response:
+        """Start the next attempt of a completed session (201 with the new session)."""
+        session = self.get_object()
+        attempt = services.session_retake(session_id=session.pk, owner=request.user)
+        return self._detail_response(attempt, status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["get"])
+    def attempts(self, request: Request, pk: str) -> Response:
+        """Every attempt of this session's chain, with best and latest score."""
+        session = self.get_object()
+        chain = selectors.session_chain(session=session)
+        return Response(self.get_serializer(chain).data)
+
+
+# Routes that match nothing ---------------------------------------------------------------
+
+
+def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
+    return JsonResponse(
+        {"detail": {"code": "NOT_FOUND", "message": "No API endpoint at this URL."}}, status=404
+    )
+
+
+def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return api_not_found(request)
+    return django_defaults.page_not_found(request, exception)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # Errors outside DRF views (middleware, URL resolution) still reach API clients as JSON.
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": {"code": "SERVER_ERROR", "message": "Something went wrong on our side."}},
+            status=500,
+        )
+    return django_defaults.server_error(request)

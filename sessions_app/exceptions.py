@@ -1,0 +1,204 @@
+"""Domain errors and the one place that turns any API error into the contract's shape.
+
+Every error under ``/api/`` answers ``{"detail": {"code", "message", ...extra}}``.
+Services raise :class:`DomainError` subclasses; views never catch them.
+"""
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+from rest_framework_simplejwt.exceptions import InvalidToken
+
+logger = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A refusal the client can act on: a stable ``code``, a human ``message``, a status."""
+
+    status_code: int = status.HTTP_400_BAD_REQUEST
+    code: str = "BAD_REQUEST"
+    message: str = "The request cannot be carried out."
+
+    def __init__(self, message: str | None = None, **extra: Any) -> None:
+        self.message = message or self.message
+        self.extra = extra
+        super().__init__(self.message)
+
+    def as_detail(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, **self.extra}
+
+
+class SessionNotFound(DomainError):
+    status_code = status.HTTP_404_NOT_FOUND
+    code = "SESSION_NOT_FOUND"
+    message = "Session not found"
+
+
+class SessionAccessDenied(DomainError):
+    status_code = status.HTTP_403_FORBIDDEN
+    code = "UNAUTHORIZED"
+    message = "You don't have access to this session"
+
+
+class SessionNotCompleted(DomainError):
+    code = "SESSION_NOT_COMPLETED"
+    message = "Session must be completed before retaking"
+
+
+class MissingJobPosting(DomainError):
+    code = "MISSING_JOB_POSTING"
+    message = "Cannot retake session without associated job posting"
+
+
+class SessionNotActive(DomainError):
+    code = "SESSION_NOT_ACTIVE"
+    message = "Session is already completed"
+
+
+class QuestionsUnanswered(DomainError):
+    code = "QUESTIONS_UNANSWERED"
+    message = "Answer every question before completing the session"
+
+
+class AllQuestionsAnswered(DomainError):
+    code = "ALL_QUESTIONS_ANSWERED"
+    message = "Every question of this session is already answered"
+
+
+class RetakeInProgress(DomainError):
+    status_code = status.HTTP_409_CONFLICT
+    code = "RETAKE_IN_PROGRESS"
+    message = "An attempt of this session is already in progress"
+
+
+class TokenInvalid(DomainError):
+    status_code = status.HTTP_401_UNAUTHORIZED
+    code = "TOKEN_INVALID"
+    message = "Token is invalid or expired"
+
+
+class ValidationFailed(DomainError):
+    """A service-level input error, shaped like a serializer's (``fields``)."""
+
+    code = "VALIDATION_ERROR"
+    message = "Invalid input."
+
+    def __init__(self, fields: dict[str, list[str]], message: str | None = None) -> None:
+        super().__init__(message, fields=fields)
+
+
+_DRF_CODES: list[tuple[type[exceptions.APIException], str]] = [
+    (exceptions.ValidationError, "VALIDATION_ERROR"),
+    (exceptions.ParseError, "MALFORMED_REQUEST"),
+    (exceptions.NotAuthenticated, "NOT_AUTHENTICATED"),
+    (exceptions.AuthenticationFailed, "NOT_AUTHENTICATED"),
+    (exceptions.PermissionDenied, "PERMISSION_DENIED"),
+    (exceptions.NotFound, "NOT_FOUND"),
+    (exceptions.MethodNotAllowed, "METHOD_NOT_ALLOWED"),
+    (exceptions.NotAcceptable, "NOT_ACCEPTABLE"),
+    (exceptions.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE"),
+    (exceptions.Throttled, "THROTTLED"),
+]
+
+# simplejwt reports wrong credentials with this code; anything else failing inside its
+# authentication (expired, blacklisted, malformed, user gone) means "get a new token".
+_INVALID_CREDENTIALS_CODES = {"no_active_account"}
+_TOKEN_INVALID_CODES = {"user_not_found", "user_inactive", "bad_authorization_header"}
+
+
+def _error_code(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    # Our own permission classes raise with a contract code (``UNAUTHORIZED``); DRF's and
+    # simplejwt's codes are lower case.
+    if isinstance(codes, str) and codes.isupper():
+        return codes
+    if isinstance(exc, InvalidToken):
+        return "TOKEN_INVALID"
+    if isinstance(exc, exceptions.AuthenticationFailed) and isinstance(codes, str):
+        if codes in _INVALID_CREDENTIALS_CODES:
+            return "INVALID_CREDENTIALS"
+        if codes in _TOKEN_INVALID_CODES:
+            return "TOKEN_INVALID"
+    for exc_class, code in _DRF_CODES:
+        if isinstance(exc, exc_class):
+            return code
+    return "ERROR"
+
+
+def _flatten_messages(data: Any) -> list[str] | dict[str, Any]:
+    if isinstance(data, dict):
+        return {key: _flatten_messages(value) for key, value in data.items()}
+    if isinstance(data, list):
+        if all(not isinstance(item, dict | list) for item in data):
+            return [str(item) for item in data]
+        return [_flatten_messages(item) for item in data]
+    return [str(data)]
+
+
+def _validation_detail(exc: exceptions.ValidationError) -> dict[str, Any]:
+    data = exc.detail
+    fields = (
+        _flatten_messages(data)
+        if isinstance(data, dict)
+        else {"non_field_errors": _flatten_messages(data)}
+    )
+    return {"code": "VALIDATION_ERROR", "message": "Invalid input.", "fields": fields}
+
+
+def _api_exception_detail(exc: exceptions.APIException) -> dict[str, Any]:
+    if isinstance(exc, exceptions.ValidationError):
+        return _validation_detail(exc)
+    detail = exc.detail
+    if isinstance(detail, dict):
+        # simplejwt puts its message under "detail" and token specifics under "messages".
+        message = str(detail.get("detail") or detail.get("message") or exc.default_detail)
+    elif isinstance(detail, list):
+        message = " ".join(str(item) for item in detail) or str(exc.default_detail)
+    else:
+        message = str(detail)
+    body: dict[str, Any] = {"code": _error_code(exc), "message": message}
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        body["retry_after"] = int(exc.wait) + (exc.wait % 1 > 0)
+    return body
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    """Answer every exception raised in an API view with the contract's error shape.
+
+    Built on DRF's handler so its headers (``WWW-Authenticate``, ``Retry-After``,
+    ``Allow``) and its transaction rollback are kept. A view may name the domain error
+    that stands for "not found" (``not_found_error``), so a missing session reads
+    ``SESSION_NOT_FOUND`` rather than the generic ``NOT_FOUND``.
+    """
+    view = context.get("view")
+    if isinstance(exc, Http404):
+        exc = getattr(view, "not_found_error", None) or exceptions.NotFound()
+        if isinstance(exc, type):
+            exc = exc()
+
+    if isinstance(exc, DomainError):
+        set_rollback()
+        return Response({"detail": exc.as_detail()}, status=exc.status_code)
+
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.APIException):
+        response.data = {"detail": _api_exception_detail(exc)}
+        return response
+
+    # Anything else is a bug: log it with its traceback, roll back, and tell the client
+    # nothing about the internals.
+    logger.error("Unhandled error in API view %r", view, exc_info=exc)
+    set_rollback()
+    return Response(
+        {"detail": {"code": "SERVER_ERROR", "message": "Something went wrong on our side."}},
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )

@@ -1,0 +1,138 @@
+"""Reusable reads. Each returns everything its callers render, in a fixed number of queries."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from sessions_app.models import InterviewSession, JobPosting, Question
+
+ACTIVE = InterviewSession.Status.ACTIVE
+COMPLETED = InterviewSession.Status.COMPLETED
+
+
+def job_posting_list(*, owner: AbstractBaseUser) -> QuerySet[JobPosting]:
+    return JobPosting.objects.filter(owner=owner).order_by("-created_at", "-id")
+
+
+def _in_chain(root: object, prefix: str = "") -> Q:
+    """Sessions of the chain whose root id is ``root`` (the root itself and its retakes)."""
+    return Q(**{f"{prefix}pk": root}) | Q(**{f"{prefix}original_session_id": root})
+
+
+def session_queryset() -> QuerySet[InterviewSession]:
+    """Sessions with what every session object shows, computed in the same query.
+
+    ``question_count``; ``can_retake``, true exactly when a retake would succeed now
+    (completed, posting present, no attempt of the chain in progress); and the posting's
+    title through a join.
+    """
+    active_in_chain = InterviewSession.objects.filter(
+        _in_chain(OuterRef("chain_root")), status=ACTIVE
+    )
+    question_count = (
+        Question.objects.filter(session=OuterRef("pk"))
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        InterviewSession.objects.select_related("job_posting")
+        .annotate(
+            chain_root=Coalesce("original_session_id", "id"),
+            question_count=Coalesce(Subquery(question_count), 0),
+            can_retake=Case(
+                When(
+                    Q(status=COMPLETED, job_posting__isnull=False) & ~Exists(active_in_chain),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+def session_list(*, user: AbstractBaseUser) -> QuerySet[InterviewSession]:
+    return session_queryset().filter(user=user)
+
+
+def questions_with_previous_score() -> QuerySet[Question]:
+    """Questions with ``previous_score``: this question text's score in the latest earlier
+    completed attempt of the same chain that asked it (``None`` if no such attempt)."""
+    earlier = (
+        Question.objects.filter(
+            _in_chain(OuterRef("chain_root"), prefix="session__"),
+            text=OuterRef("text"),
+            session__status=COMPLETED,
+            session__retake_number__lt=OuterRef("session__retake_number"),
+        )
+        .order_by("-session__retake_number")
+        .values("score")[:1]
+    )
+    return (
+        Question.objects.annotate(chain_root=Coalesce("session__original_session_id", "session_id"))
+        .annotate(previous_score=Subquery(earlier))
+        .order_by("number")
+    )
+
+
+def session_detail_queryset() -> QuerySet[InterviewSession]:
+    return session_queryset().prefetch_related(
+        Prefetch("questions", queryset=questions_with_previous_score())
+    )
+
+
+def session_detail(*, session_id: uuid.UUID) -> InterviewSession:
+    return session_detail_queryset().get(pk=session_id)
+
+
+@dataclass(frozen=True)
+class AttemptChain:
+    original_session_id: uuid.UUID
+    attempts: list[InterviewSession]
+    best_score: int | None
+    latest_score: int | None
+    improvement: int | None
+
+
+def session_chain(*, session: InterviewSession) -> AttemptChain:
+    """The whole chain ``session`` belongs to, by ``retake_number``, with its progress.
+
+    ``improvement`` is the latest completed score minus the original's, and stays
+    ``None`` until two attempts are completed.
+    """
+    root_id = session.root_id
+    attempts = list(
+        InterviewSession.objects.filter(_in_chain(root_id))
+        .only("id", "retake_number", "status", "score", "created_at", "completed_at")
+        .order_by("retake_number")
+    )
+    completed = [attempt for attempt in attempts if attempt.status == COMPLETED]
+    latest = completed[-1].score if completed else None
+    improvement = None
+    if len(completed) >= 2 and completed[0].retake_number == 1:
+        improvement = latest - completed[0].score
+    return AttemptChain(
+        original_session_id=root_id,
+        attempts=attempts,
+        best_score=max((a.score for a in completed), default=None),
+        latest_score=latest,
+        improvement=improvement,
+    )

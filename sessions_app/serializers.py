@@ -1,0 +1,144 @@
+"""Translation between JSON and the models. Input serializers validate; writes go to services."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.services import ANSWER_MAX_LENGTH
+
+User = get_user_model()
+
+
+# Accounts -------------------------------------------------------------------------------
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "email"]
+        read_only_fields = fields
+
+
+class RegisterSerializer(serializers.ModelSerializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(
+        write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
+    )
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "password"]
+        read_only_fields = ["id"]
+
+    def validate_email(self, value: str) -> str:
+        if User.objects.filter(email__iexact=value).exists():
+            raise serializers.ValidationError("An account with this email already exists.")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        candidate = User(username=attrs.get("username"), email=attrs.get("email"))
+        try:
+            validate_password(attrs["password"], user=candidate)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"password": list(exc.messages)}) from None
+        return attrs
+
+
+class RefreshTokenSerializer(serializers.Serializer):
+    refresh = serializers.CharField()
+
+
+# Job postings ---------------------------------------------------------------------------
+
+
+class JobPostingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = JobPosting
+        fields = ["id", "title", "company", "description", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at"]
+
+
+# Practice sessions ----------------------------------------------------------------------
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    previous_score = serializers.IntegerField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "number",
+            "text",
+            "category",
+            "answer",
+            "answered_at",
+            "score",
+            "feedback",
+            "previous_score",
+        ]
+        read_only_fields = fields
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    """A session as listed; expects the annotations of ``selectors.session_queryset``."""
+
+    job_posting_id = serializers.UUIDField(read_only=True, allow_null=True)
+    job_posting_title = serializers.CharField(
+        source="job_posting.title", read_only=True, allow_null=True, default=None
+    )
+    original_session_id = serializers.UUIDField(read_only=True, allow_null=True)
+    question_count = serializers.IntegerField(read_only=True)
+    can_retake = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = InterviewSession
+        fields = [
+            "id",
+            "job_posting_id",
+            "job_posting_title",
+            "status",
+            "current_question_number",
+            "question_count",
+            "retake_number",
+            "original_session_id",
+            "score",
+            "can_retake",
+            "created_at",
+            "completed_at",
+        ]
+        read_only_fields = fields
+
+
+class SessionDetailSerializer(SessionSerializer):
+    """A session with its questions; expects ``selectors.session_detail_queryset``."""
+
+    questions = QuestionSerializer(many=True, read_only=True)
+
+    class Meta(SessionSerializer.Meta):
+        fields = [*SessionSerializer.Meta.fields, "questions"]
+        read_only_fields = fields
+
+
+class SessionStartSerializer(serializers.Serializer):
+    job_posting_id = serializers.UUIDField()
+
+
+class AnswerSerializer(serializers.Serializer):
+    answer = serializers.CharField(max_length=ANSWER_MAX_LENGTH)
+
+
+class AttemptSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InterviewSession
+        fields = ["id", "retake_number", "status", "score", "created_at", "completed_at"]
+        read_only_fields = fields
+
+
+class AttemptChainSerializer(serializers.Serializer):
+    original_session_id = serializers.UUIDField()
+    attempts = AttemptSerializer(many=True)
+    best_score = serializers.IntegerField(allow_null=True)
+    latest_score = serializers.IntegerField(allow_null=True)
+    improvement = serializers.IntegerField(allow_null=True)

@@ -1,0 +1,282 @@
+"""Every state change of the product, as keyword-only functions named ``<entity>_<action>``.
+
+The API, the pages and the admin call these and nothing else to write. Each function
+either does all of its work or none of it (``transaction.atomic``), and raises a
+:class:`~sessions_app.exceptions.DomainError` for any refusal.
+"""
+
+import logging
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from sessions_app.engines import get_answer_scorer, get_question_generator
+from sessions_app.exceptions import (
+    AllQuestionsAnswered,
+    MissingJobPosting,
+    QuestionsUnanswered,
+    RetakeInProgress,
+    SessionAccessDenied,
+    SessionNotActive,
+    SessionNotCompleted,
+    SessionNotFound,
+    TokenInvalid,
+    ValidationFailed,
+)
+from sessions_app.models import InterviewSession, JobPosting, Question
+
+logger = logging.getLogger(__name__)
+
+User = get_user_model()
+
+ANSWER_MAX_LENGTH = 10_000
+
+
+# Accounts -------------------------------------------------------------------------------
+
+
+def user_register(*, username: str, email: str, password: str) -> AbstractBaseUser:
+    """Create an account; the caller has validated the password against the validators."""
+    return User.objects.create_user(username=username, email=email, password=password)
+
+
+def auth_logout(*, refresh: str) -> None:
+    """Blacklist ``refresh`` so neither it nor a refresh from it works again."""
+    try:
+        RefreshToken(refresh).blacklist()
+    except TokenError as exc:
+        raise TokenInvalid(str(exc)) from None
+
+
+# Job postings ---------------------------------------------------------------------------
+
+
+def job_posting_create(
+    *, owner: AbstractBaseUser, title: str, description: str, company: str = ""
+) -> JobPosting:
+    return JobPosting.objects.create(
+        owner=owner, title=title, company=company, description=description
+    )
+
+
+def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosting:
+    editable = {"title", "company", "description"}
+    changed = [name for name in editable & data.keys() if getattr(posting, name) != data[name]]
+    for name in changed:
+        setattr(posting, name, data[name])
+    if changed:
+        posting.save(update_fields=[*changed, "updated_at"])
+    return posting
+
+
+def job_posting_delete(*, posting: JobPosting) -> None:
+    # Sessions keep their history: the foreign key is SET NULL, so they lose only the link.
+    posting.delete()
+
+
+# Practice sessions ----------------------------------------------------------------------
+
+
+def _lock_owned_session(
+    *, session_id: uuid.UUID | str, owner: AbstractBaseUser
+) -> InterviewSession:
+    """Lock the session row for the rest of the transaction, then check it is ``owner``'s."""
+    try:
+        session = (
+            InterviewSession.objects.select_for_update(of=("self",))
+            .select_related("job_posting")
+            .get(pk=session_id)
+        )
+    except (InterviewSession.DoesNotExist, DjangoValidationError, ValueError):
+        raise SessionNotFound() from None
+    if session.user_id != owner.pk:
+        raise SessionAccessDenied()
+    return session
+
+
+def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None:
+    count = settings.INTERVIEW_QUESTION_COUNT
+    generated = get_question_generator().generate(
+        title=posting.title, description=posting.description, count=count
+    )
+    categories = set(Question.Category.values)
+    # A plugged-in engine is outside our control; refusing its output here rolls the
+    # whole session back instead of storing a session that cannot be completed.
+    if len(generated) != count or len({text for text, _ in generated}) != count:
+        raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
+    if any(not text.strip() or category not in categories for text, category in generated):
+        raise RuntimeError("Question generator returned a blank text or an unknown category")
+    Question.objects.bulk_create(
+        Question(session=session, number=number, text=text.strip(), category=category)
+        for number, (text, category) in enumerate(generated, start=1)
+    )
+
+
+@transaction.atomic
+def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
+    """Start an original session for one of ``user``'s postings, with its questions."""
+    posting = JobPosting.objects.filter(pk=job_posting_id, owner=user).first()
+    if posting is None:
+        raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
+    session = InterviewSession.objects.create(user=user, job_posting=posting)
+    _questions_create(session=session, posting=posting)
+    return session
+
+
+@transaction.atomic
+def session_answer(
+    *, session_id: uuid.UUID | str, owner: AbstractBaseUser, answer: str
+) -> InterviewSession:
+    """Answer the next question (``current_question_number + 1``) and score it.
+
+    The session row is locked first, so two answers sent at once are applied one after
+    the other: each sees the other's ``current_question_number`` and none is skipped or
+    written twice.
+    """
+    answer = answer.strip()
+    if not answer:
+        raise ValidationFailed({"answer": ["Write an answer before sending it."]})
+    if len(answer) > ANSWER_MAX_LENGTH:
+        raise ValidationFailed(
+            {"answer": [f"Keep the answer to at most {ANSWER_MAX_LENGTH:,} characters."]}
+        )
+    session = _lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.ACTIVE:
+        raise SessionNotActive()
+    question = session.questions.filter(number=session.current_question_number + 1).first()
+    if question is None:
+        raise AllQuestionsAnswered()
+
+    posting = session.job_posting
+    score, feedback = get_answer_scorer().score(
+        question=question.text,
+        answer=answer,
+        title=posting.title if posting else "",
+        description=posting.description if posting else "",
+    )
+    question.answer = answer
+    question.answered_at = timezone.now()
+    question.score = max(0, min(100, int(score)))
+    question.feedback = feedback
+    question.save(update_fields=["answer", "answered_at", "score", "feedback"])
+    session.current_question_number = question.number
+    session.save(update_fields=["current_question_number"])
+    return session
+
+
+@transaction.atomic
+def session_complete(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) -> InterviewSession:
+    """Close a session whose questions are all answered; its score is their rounded mean."""
+    session = _lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.ACTIVE:
+        raise SessionNotActive()
+    scores = list(session.questions.values_list("score", flat=True))
+    if not scores or any(score is None for score in scores):
+        raise QuestionsUnanswered()
+    # Round half up (Python's round() goes to even), so 72.5 shows as 73 as people expect.
+    session.score = (2 * sum(scores) + len(scores)) // (2 * len(scores))
+    session.status = InterviewSession.Status.COMPLETED
+    session.completed_at = timezone.now()
+    session.save(update_fields=["score", "status", "completed_at"])
+    return session
+
+
+def session_retake(
+    *,
+    session_id: uuid.UUID | str,
+    owner: AbstractBaseUser,
+    actor: AbstractBaseUser | None = None,
+) -> InterviewSession:
+    """Start the next attempt of a completed session's chain, with fresh questions.
+
+    ``owner`` is the user the attempt is for and must own the session; ``actor`` is who
+    asked (staff in the admin act for an owner) and defaults to the owner. Refusals, in
+    this order: ``SESSION_NOT_FOUND``, ``UNAUTHORIZED``, ``SESSION_NOT_COMPLETED``,
+    ``MISSING_JOB_POSTING``, ``RETAKE_IN_PROGRESS`` (with ``active_session_id``).
+    """
+    try:
+        return _session_retake(session_id=session_id, owner=owner, actor=actor or owner)
+    except IntegrityError:
+        # The root lock below makes this unreachable for writers that come through here;
+        # the partial unique index still stops any other writer, and that race must read
+        # as the same 409 the lock gives, never as a 500.
+        root_id = _chain_root_id(session_id=session_id)
+        active_id = _active_attempt_id(root_id=root_id) if root_id else None
+        raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
+
+
+def _chain_root_id(*, session_id: uuid.UUID | str) -> uuid.UUID | None:
+    try:
+        ids = (
+            InterviewSession.objects.filter(pk=session_id)
+            .values_list("original_session_id", "id")
+            .first()
+        )
+    except (DjangoValidationError, ValueError):
+        return None
+    return (ids[0] or ids[1]) if ids else None
+
+
+def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
+    return (
+        InterviewSession.objects.filter(
+            Q(pk=root_id) | Q(original_session_id=root_id),
+            status=InterviewSession.Status.ACTIVE,
+        )
+        .values_list("id", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def _session_retake(
+    *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
+) -> InterviewSession:
+    root_id = _chain_root_id(session_id=session_id)
+    if root_id is None:
+        raise SessionNotFound()
+
+    # Every retake of a chain locks the chain's root row first, so retakes of one chain
+    # (double clicks, two tabs, two workers, different attempts of it) run one at a time.
+    # The reads below happen after the lock and therefore see the previous retake's
+    # committed attempt: the "in progress" check and the next number are never stale.
+    InterviewSession.objects.select_for_update().filter(pk=root_id).values_list("id").get()
+    session = _lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.COMPLETED:
+        raise SessionNotCompleted()
+    posting = session.job_posting
+    if posting is None:
+        raise MissingJobPosting()
+    active_id = _active_attempt_id(root_id=root_id)
+    if active_id is not None:
+        raise RetakeInProgress(active_session_id=str(active_id))
+
+    chain = InterviewSession.objects.filter(Q(pk=root_id) | Q(original_session_id=root_id))
+    highest = chain.aggregate(highest=Max("retake_number"))["highest"]
+    attempt = InterviewSession.objects.create(
+        user=session.user,
+        job_posting=posting,
+        retake_number=highest + 1,
+        original_session_id=root_id,
+    )
+    _questions_create(session=attempt, posting=posting)
+    transaction.on_commit(
+        lambda: logger.info(
+            "Retake %s (#%s) of chain %s created by user %s for user %s",
+            attempt.pk,
+            attempt.retake_number,
+            root_id,
+            actor.pk,
+            owner.pk,
+        )
+    )
+    return attempt

@@ -1,0 +1,191 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from rest_framework.test import APIClient
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+
+from sessions_app.tests.factories import DEFAULT_PASSWORD
+
+User = get_user_model()
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(client, **overrides):
+    data = {"username": "carol", "email": "carol@example.com", "password": DEFAULT_PASSWORD}
+    data.update(overrides)
+    return client.post(reverse("api:auth-register"), data, format="json")
+
+
+def _tokens(client, username="alice", password=DEFAULT_PASSWORD):
+    return client.post(
+        reverse("api:auth-token"), {"username": username, "password": password}, format="json"
+    )
+
+
+def test_register_creates_user_and_answers_201(anon_client):
+    response = _register(anon_client)
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["username"] == "carol"
+    assert body["email"] == "carol@example.com"
+    assert "password" not in body
+    assert User.objects.get(username="carol").check_password(DEFAULT_PASSWORD)
+
+
+def test_register_with_weak_password_is_400_and_creates_nothing(anon_client):
+    response = _register(anon_client, password="123")
+
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert detail["code"] == "VALIDATION_ERROR"
+    assert "password" in detail["fields"]
+    assert not User.objects.filter(username="carol").exists()
+
+
+def test_register_with_taken_username_is_400(anon_client, alice):
+    response = _register(anon_client, username="alice")
+
+    assert response.status_code == 400
+    assert "username" in response.json()["detail"]["fields"]
+    assert User.objects.filter(username="alice").count() == 1
+
+
+def test_register_with_taken_email_is_400(anon_client, alice):
+    response = _register(anon_client, email=alice.email.upper())
+
+    assert response.status_code == 400
+    assert "email" in response.json()["detail"]["fields"]
+    assert not User.objects.filter(username="carol").exists()
+
+
+def test_register_with_missing_fields_lists_each_field(anon_client):
+    response = anon_client.post(reverse("api:auth-register"), {}, format="json")
+
+    assert response.status_code == 400
+    assert set(response.json()["detail"]["fields"]) == {"username", "email", "password"}
+
+
+def test_token_with_valid_credentials_returns_access_and_refresh(anon_client, alice):
+    response = _tokens(anon_client)
+
+    assert response.status_code == 200
+    assert set(response.json()) == {"access", "refresh"}
+
+
+def test_token_with_wrong_password_is_401_invalid_credentials(anon_client, alice):
+    response = _tokens(anon_client, password="wrong-password")
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "INVALID_CREDENTIALS"
+
+
+def test_access_token_authenticates_me(anon_client, alice):
+    access = _tokens(anon_client).json()["access"]
+    anon_client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 200
+    assert response.json() == {"id": alice.id, "username": "alice", "email": alice.email}
+
+
+def test_me_without_credentials_is_401_with_bearer_challenge(anon_client):
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "NOT_AUTHENTICATED"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_me_with_garbage_token_is_401_token_invalid(anon_client):
+    anon_client.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
+
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_refresh_rotates_and_refuses_the_old_token(anon_client, alice):
+    refresh = _tokens(anon_client).json()["refresh"]
+    url = reverse("api:auth-token-refresh")
+
+    rotated = anon_client.post(url, {"refresh": refresh}, format="json")
+    replay = anon_client.post(url, {"refresh": refresh}, format="json")
+
+    assert rotated.status_code == 200
+    assert set(rotated.json()) == {"access", "refresh"}
+    assert rotated.json()["refresh"] != refresh
+    assert replay.status_code == 401
+    assert replay.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+def test_logout_blacklists_the_refresh_token(anon_client, alice):
+    refresh = _tokens(anon_client).json()["refresh"]
+
+    response = anon_client.post(reverse("api:auth-logout"), {"refresh": refresh}, format="json")
+    after = anon_client.post(reverse("api:auth-token-refresh"), {"refresh": refresh}, format="json")
+
+    assert response.status_code == 204
+    assert BlacklistedToken.objects.count() == 1
+    assert after.status_code == 401
+    assert after.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+def test_logout_with_invalid_token_is_401_and_blacklists_nothing(anon_client):
+    response = anon_client.post(reverse("api:auth-logout"), {"refresh": "nope"}, format="json")
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert BlacklistedToken.objects.count() == 0
+
+
+def test_logout_without_token_is_400(anon_client):
+    response = anon_client.post(reverse("api:auth-logout"), {}, format="json")
+
+    assert response.status_code == 400
+    assert "refresh" in response.json()["detail"]["fields"]
+
+
+def test_access_token_lives_at_most_15_minutes(anon_client, alice):
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    token = AccessToken(_tokens(anon_client).json()["access"])
+
+    assert token["exp"] - token["iat"] <= 15 * 60
+
+
+def test_token_endpoint_is_throttled_per_client(monkeypatch, alice):
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "2/minute")
+    client = APIClient()
+
+    statuses = [_tokens(client, password="wrong").status_code for _ in range(3)]
+
+    assert statuses == [401, 401, 429]
+
+
+def test_throttled_response_has_error_shape_and_retry_after(monkeypatch, anon_client):
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "1/minute")
+    _register(anon_client)
+
+    response = _register(anon_client, username="dave", email="dave@example.com")
+
+    assert response.status_code == 429
+    assert response.json()["detail"]["code"] == "THROTTLED"
+    assert int(response["Retry-After"]) > 0
+    assert not User.objects.filter(username="dave").exists()
+
+
+@pytest.mark.parametrize("suffix", ["", "/"])
+def test_auth_routes_answer_with_and_without_trailing_slash(anon_client, alice, suffix):
+    response = anon_client.post(
+        "/api/v1/auth/token" + suffix,
+        {"username": "alice", "password": DEFAULT_PASSWORD},
+        format="json",
+    )
+
+    assert response.status_code == 200

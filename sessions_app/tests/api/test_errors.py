@@ -1,0 +1,87 @@
+"""The one error shape, for errors that no single endpoint owns."""
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from sessions_app.models import JobPosting
+
+pytestmark = pytest.mark.django_db
+
+
+def _assert_error_shape(response, status, code):
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    detail = response.json()["detail"]
+    assert detail["code"] == code
+    assert isinstance(detail["message"], str)
+    assert detail["message"]
+
+
+def test_unparseable_json_is_400_malformed_request(alice_client):
+    response = alice_client.generic(
+        "POST", reverse("api:job-posting-list"), "{not json", content_type="application/json"
+    )
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+    assert JobPosting.objects.count() == 0
+
+
+def test_unsupported_media_type_is_415(alice_client):
+    response = alice_client.generic(
+        "POST", reverse("api:job-posting-list"), "title=x", content_type="text/plain"
+    )
+
+    _assert_error_shape(response, 415, "UNSUPPORTED_MEDIA_TYPE")
+
+
+def test_wrong_method_is_405_with_allow_header(alice_client):
+    response = alice_client.delete(reverse("api:auth-me"))
+
+    _assert_error_shape(response, 405, "METHOD_NOT_ALLOWED")
+    assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here/", "/api/v1/nothing-here", "/api/v9/x"])
+def test_unknown_api_url_is_json_404(path):
+    response = APIClient().get(path)
+
+    _assert_error_shape(response, 404, "NOT_FOUND")
+
+
+def test_unknown_api_url_is_json_404_with_debug_on(settings):
+    settings.DEBUG = True
+
+    response = APIClient().post("/api/v1/nope", {}, format="json")
+
+    _assert_error_shape(response, 404, "NOT_FOUND")
+
+
+def test_validation_error_lists_fields_and_messages(alice_client):
+    response = alice_client.post(reverse("api:job-posting-list"), {}, format="json")
+
+    _assert_error_shape(response, 400, "VALIDATION_ERROR")
+    fields = response.json()["detail"]["fields"]
+    assert fields["title"] == ["This field is required."]
+
+
+def test_session_login_without_csrf_token_is_403_permission_denied(alice):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("api:job-posting-list"), {"title": "T", "description": "D"}, format="json"
+    )
+
+    _assert_error_shape(response, 403, "PERMISSION_DENIED")
+    assert JobPosting.objects.count() == 0
+
+
+def test_browsable_api_renders_html_for_a_logged_in_user(alice):
+    client = APIClient()
+    client.force_login(alice)
+
+    response = client.get(reverse("api:job-posting-list"), HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert b"Job Posting List" in response.content
