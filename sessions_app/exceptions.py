@@ -184,7 +184,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
     if isinstance(exc, DomainError):
         set_rollback()
-        return Response({"detail": exc.as_detail()}, status=exc.status_code)
+        response = Response({"detail": exc.as_detail()}, status=exc.status_code)
+        if exc.status_code == status.HTTP_401_UNAUTHORIZED:
+            response["WWW-Authenticate"] = 'Bearer realm="api"'
+        return response
 
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()

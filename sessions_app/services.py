@@ -263,7 +263,7 @@ def _session_retake(
     chain = InterviewSession.objects.filter(Q(pk=root_id) | Q(original_session_id=root_id))
     highest = chain.aggregate(highest=Max("retake_number"))["highest"]
     attempt = InterviewSession.objects.create(
-        user=session.user,
+        user_id=session.user_id,
         job_posting=posting,
         retake_number=highest + 1,
         original_session_id=root_id,

@@ -6,7 +6,10 @@ from sessions_app import api
 
 class OptionalSlashRouter(DefaultRouter):
     """Every route answers with and without its trailing slash, without a redirect (a
-    redirected POST loses its body in most clients)."""
+    redirected POST loses its body in most clients). No ``.json`` suffix routes: content
+    negotiation uses the Accept header only."""
+
+    include_format_suffixes = False
 
     def __init__(self) -> None:
         super().__init__()

@@ -141,6 +141,7 @@ def test_logout_with_invalid_token_is_401_and_blacklists_nothing(anon_client):
 
     assert response.status_code == 401
     assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert response["WWW-Authenticate"].startswith("Bearer")
     assert BlacklistedToken.objects.count() == 0
 
 

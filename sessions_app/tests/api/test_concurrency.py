@@ -1,0 +1,86 @@
+"""Races, on PostgreSQL: threads released together by a barrier hit one session at once."""
+
+from collections import Counter
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from sessions_app.models import InterviewSession
+from sessions_app.tests.conftest import run_together
+from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+
+THREADS = 16
+
+
+def _post_as(user, url, data=None):
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.post(url, data or {}, format="json")
+    return response.status_code, response.json()
+
+
+def test_concurrent_answers_fill_each_question_exactly_once_in_order():
+    alice = UserFactory(username="alice")
+    session = InterviewSessionFactory(job_posting__owner=alice)
+    url = reverse("api:session-answers", args=[session.pk])
+
+    results = run_together(
+        THREADS, lambda i: _post_as(alice, url, {"answer": f"Answer from thread {i}."})
+    )
+
+    statuses = Counter(status for status, _ in results)
+    assert statuses == {200: 5, 400: THREADS - 5}
+    assert all(
+        body["detail"]["code"] == "ALL_QUESTIONS_ANSWERED"
+        for status, body in results
+        if status == 400
+    )
+    session.refresh_from_db()
+    assert session.current_question_number == 5
+    questions = list(session.questions.order_by("number"))
+    assert all(q.answer.startswith("Answer from thread") for q in questions)
+    assert len({q.answer for q in questions}) == 5
+    answered_times = [q.answered_at for q in questions]
+    assert answered_times == sorted(answered_times)
+
+
+def test_concurrent_retakes_of_one_session_create_exactly_one_attempt():
+    alice = UserFactory(username="alice")
+    session = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    url = reverse("api:session-retake", args=[session.pk])
+
+    results = run_together(THREADS, lambda i: _post_as(alice, url))
+
+    statuses = Counter(status for status, _ in results)
+    assert statuses == {201: 1, 409: THREADS - 1}
+    created = next(body for status, body in results if status == 201)
+    assert all(
+        body["detail"]["code"] == "RETAKE_IN_PROGRESS"
+        and body["detail"]["active_session_id"] == created["id"]
+        for status, body in results
+        if status == 409
+    )
+    assert InterviewSession.objects.filter(original_session=session).count() == 1
+    assert InterviewSession.objects.get(pk=created["id"]).questions.count() == 5
+
+
+def test_concurrent_retakes_of_two_attempts_of_a_chain_create_one_attempt_numbered_3():
+    alice = UserFactory(username="alice")
+    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    second = InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+    urls = [reverse("api:session-retake", args=[s.pk]) for s in (original, second)]
+
+    results = run_together(THREADS, lambda i: _post_as(alice, urls[i % 2]))
+
+    assert Counter(status for status, _ in results) == {201: 1, 409: THREADS - 1}
+    new = InterviewSession.objects.get(original_session=original, status="active")
+    assert new.retake_number == 3
+    assert InterviewSession.objects.filter(user=alice).count() == 3

@@ -1,0 +1,251 @@
+"""Story 7.2: POST /api/v1/sessions/{id}/retake, plus the rules the contract adds."""
+
+import pytest
+from django.urls import reverse
+
+from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.tests.factories import InterviewSessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _retake(client, session):
+    return client.post(f"/api/v1/sessions/{session.pk}/retake")
+
+
+def _snapshot():
+    return (
+        list(InterviewSession.objects.order_by("pk").values()),
+        Question.objects.count(),
+    )
+
+
+@pytest.fixture
+def completed(alice):
+    return InterviewSessionFactory(job_posting__owner=alice, completed=True)
+
+
+def _complete(session):
+    """Finish an attempt the way a user would leave it: every question answered."""
+    InterviewSession.objects.filter(pk=session.pk).update(
+        status="completed", current_question_number=5, score=80, completed_at=session.created_at
+    )
+    session.questions.update(answer="Done.", score=80)
+    session.refresh_from_db()
+    return session
+
+
+def test_first_retake_is_201_numbered_2(alice_client, completed):
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["retake_number"] == 2
+    assert body["original_session_id"] == str(completed.pk)
+    assert body["status"] == "active"
+    assert body["current_question_number"] == 0
+    assert body["job_posting_id"] == str(completed.job_posting_id)
+    assert body["score"] is None
+    assert body["completed_at"] is None
+    assert body["can_retake"] is False
+    assert len(body["questions"]) == 5
+
+
+def test_retake_generates_fresh_unanswered_questions(alice_client, completed):
+    body = _retake(alice_client, completed).json()
+
+    new = InterviewSession.objects.get(pk=body["id"])
+    assert new.questions.count() == 5
+    assert not new.questions.exclude(answer="").exists()
+    assert new.user_id == completed.user_id
+
+
+def test_retake_persists_the_new_session(alice_client, completed):
+    body = _retake(alice_client, completed).json()
+
+    stored = InterviewSession.objects.get(pk=body["id"])
+    assert (stored.retake_number, stored.original_session_id) == (2, completed.pk)
+
+
+def test_second_retake_from_the_first_retake_is_numbered_3(alice_client, completed):
+    second = _complete(
+        InterviewSession.objects.get(pk=_retake(alice_client, completed).json()["id"])
+    )
+
+    response = _retake(alice_client, second)
+
+    assert response.status_code == 201
+    assert response.json()["retake_number"] == 3
+    assert response.json()["original_session_id"] == str(completed.pk)
+
+
+def test_chain_of_three_all_point_at_the_original(alice_client, completed):
+    ids = []
+    current = completed
+    for _ in range(3):
+        body = _retake(alice_client, current).json()
+        ids.append(body["id"])
+        current = _complete(InterviewSession.objects.get(pk=body["id"]))
+
+    chain = InterviewSession.objects.filter(pk__in=ids).order_by("retake_number")
+    assert [s.retake_number for s in chain] == [2, 3, 4]
+    assert {s.original_session_id for s in chain} == {completed.pk}
+
+
+def test_retaking_an_older_attempt_is_numbered_after_the_highest(alice_client, completed):
+    second = _complete(
+        InterviewSession.objects.get(pk=_retake(alice_client, completed).json()["id"])
+    )
+    _complete(InterviewSession.objects.get(pk=_retake(alice_client, second).json()["id"]))
+
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 201
+    assert response.json()["retake_number"] == 4
+    assert response.json()["original_session_id"] == str(completed.pk)
+
+
+def test_retake_with_trailing_slash_also_works_without_redirect(alice_client, completed):
+    response = alice_client.post(f"/api/v1/sessions/{completed.pk}/retake/")
+
+    assert response.status_code == 201
+
+
+def test_retake_route_reverses_to_the_story_path(completed):
+    assert (
+        reverse("api:session-retake", args=[completed.pk])
+        .rstrip("/")
+        .endswith(f"/api/v1/sessions/{completed.pk}/retake")
+    )
+
+
+def test_retake_of_active_session_is_400_and_changes_nothing(alice_client, alice):
+    active = InterviewSessionFactory(job_posting__owner=alice)
+    before = _snapshot()
+
+    response = _retake(alice_client, active)
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == {
+        "code": "SESSION_NOT_COMPLETED",
+        "message": "Session must be completed before retaking",
+    }
+    assert _snapshot() == before
+
+
+def test_retake_by_another_user_is_403_and_changes_nothing(bob_client, completed):
+    before = _snapshot()
+
+    response = _retake(bob_client, completed)
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == {
+        "code": "UNAUTHORIZED",
+        "message": "You don't have access to this session",
+    }
+    assert _snapshot() == before
+
+
+@pytest.mark.parametrize("session_id", ["6f1c1b9e-7c7e-4d8e-9a38-2c0f5b8b1a11", "not-a-uuid"])
+def test_retake_of_unknown_or_malformed_id_is_404(alice_client, session_id):
+    response = alice_client.post(f"/api/v1/sessions/{session_id}/retake")
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == {
+        "code": "SESSION_NOT_FOUND",
+        "message": "Session not found",
+    }
+    assert InterviewSession.objects.count() == 0
+
+
+def test_retake_after_posting_deleted_is_400_missing_job_posting(alice_client, completed):
+    JobPosting.objects.filter(pk=completed.job_posting_id).delete()
+    before = _snapshot()
+
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == {
+        "code": "MISSING_JOB_POSTING",
+        "message": "Cannot retake session without associated job posting",
+    }
+    assert _snapshot() == before
+
+
+def test_retake_while_an_attempt_is_in_progress_is_409_with_its_id(alice_client, completed):
+    in_progress = _retake(alice_client, completed).json()["id"]
+    before = _snapshot()
+
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 409
+    detail = response.json()["detail"]
+    assert detail["code"] == "RETAKE_IN_PROGRESS"
+    assert detail["active_session_id"] == in_progress
+    assert _snapshot() == before
+
+
+def test_retake_without_authentication_is_401(anon_client, completed):
+    response = _retake(anon_client, completed)
+
+    assert response.status_code == 401
+    assert InterviewSession.objects.count() == 1
+
+
+def test_retake_rolls_back_when_question_generation_fails(alice_client, completed, settings):
+    settings.INTERVIEW_QUESTION_GENERATOR = "sessions_app.tests.engines.broken.FailingGenerator"
+    before = _snapshot()
+
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 500
+    assert response.json()["detail"]["code"] == "SERVER_ERROR"
+    assert _snapshot() == before
+
+
+def test_can_retake_is_false_while_an_attempt_is_in_progress(alice_client, completed):
+    _retake(alice_client, completed)
+
+    body = alice_client.get(reverse("api:session-detail", args=[completed.pk])).json()
+
+    assert body["can_retake"] is False
+
+
+def test_retake_shows_in_the_browsable_api_extra_actions(alice, completed):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_login(alice)
+
+    response = client.get(
+        reverse("api:session-detail", args=[completed.pk]), HTTP_ACCEPT="text/html"
+    )
+
+    assert response.status_code == 200
+    assert b"Retake" in response.content
+
+
+@pytest.mark.parametrize("chain_length", [2, 20])
+def test_retake_query_budget_is_the_same_for_short_and_long_chains(
+    alice_client, alice, chain_length, django_assert_num_queries
+):
+    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    for number in range(2, chain_length + 1):
+        InterviewSessionFactory(
+            job_posting=original.job_posting,
+            original_session=original,
+            retake_number=number,
+            completed=True,
+        )
+    latest = InterviewSession.objects.get(original_session=original, retake_number=chain_length)
+
+    # get_object: 1 the session (the permission reads its user_id, no query).
+    # service: 1 savepoint, 1 chain root id, 1 lock the root, 1 lock + load the session with
+    #   its posting, 1 active attempt in the chain?, 1 highest retake_number, 1 insert the
+    #   attempt, 1 bulk insert its questions, 1 release savepoint.
+    # response: 1 the new session with its annotations, 1 its questions with previous_score.
+    with django_assert_num_queries(12):
+        response = _retake(alice_client, latest)
+
+    assert response.status_code == 201
+    assert response.json()["retake_number"] == chain_length + 1

@@ -1,0 +1,506 @@
+"""The built-in question generator: plain functions, no database and no Django settings."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sessions_app.engines.generator import (
+    CATEGORIES,
+    BuiltinQuestionGenerator,
+    detect_seniority,
+    extract_skills,
+    role_name,
+)
+
+BACKEND_TITLE = "Senior Backend Engineer"
+BACKEND_DESCRIPTION = (
+    "We are looking for an engineer to build our payments platform in Python and Django. "
+    "You will design PostgreSQL schemas, ship REST APIs that run on AWS, spend time mentoring "
+    "other engineers and own the performance tuning of our busiest endpoints."
+)
+ANALYST_TITLE = "Data Analyst"
+ANALYST_DESCRIPTION = (
+    "You will write SQL every day, keep our Excel models tidy, build dashboards in Tableau "
+    "and design and read A/B tests with the product team."
+)
+NURSE_TITLE = "ICU Registered Nurse"
+NURSE_DESCRIPTION = (
+    "Care for critically ill adults: perform patient assessments, administer medications "
+    "safely and keep EHR documentation complete and timely. BLS and ACLS required."
+)
+PM_TITLE = "Product Manager"
+PM_DESCRIPTION = (
+    "Own roadmap prioritisation for our mobile app, run user research with customers and keep "
+    "stakeholders across sales and engineering aligned."
+)
+NO_SKILLS_TITLE = "Shop Assistant"
+NO_SKILLS_DESCRIPTION = "Friendly people wanted for weekend shifts in our Leeds bakery."
+
+
+def generate(title: str, description: str, count: int) -> list[tuple[str, str]]:
+    return BuiltinQuestionGenerator().generate(title=title, description=description, count=count)
+
+
+def texts_of(questions: list[tuple[str, str]], category: str | None = None) -> list[str]:
+    return [text for text, kind in questions if category in (None, kind)]
+
+
+# Skills
+
+
+def test_backend_posting_skills_are_found_in_order_of_mention():
+    assert extract_skills(BACKEND_DESCRIPTION) == [
+        "Python",
+        "Django",
+        "PostgreSQL",
+        "REST APIs",
+        "AWS",
+        "mentoring",
+        "performance tuning",
+    ]
+
+
+def test_analyst_posting_skills_are_found():
+    assert extract_skills(ANALYST_DESCRIPTION) == [
+        "SQL",
+        "Excel",
+        "dashboards",
+        "Tableau",
+        "A/B testing",
+    ]
+
+
+def test_nurse_posting_clinical_skills_are_found():
+    found = extract_skills(NURSE_DESCRIPTION)
+
+    for skill in ("patient assessment", "medication administration", "EHR documentation"):
+        assert skill in found
+
+
+def test_product_posting_skills_are_found():
+    found = extract_skills(PM_DESCRIPTION)
+
+    assert found[:2] == ["roadmap prioritisation", "user research"]
+    assert "stakeholder communication" in found
+
+
+def test_title_skills_come_before_description_skills():
+    questions = generate("Senior Django Developer", "We use Python and Django.", 5)
+
+    assert "Django" in texts_of(questions, "skill")[0]
+    assert "Python" in texts_of(questions, "skill")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("postgres", "PostgreSQL"),
+        ("PostgreSQL", "PostgreSQL"),
+        ("k8s", "Kubernetes"),
+        ("Golang", "Go"),
+        ("JS", "JavaScript"),
+        ("ReactJS", "React"),
+        ("node.js", "Node.js"),
+        ("CI / CD", "CI/CD"),
+        ("continuous integration", "CI/CD"),
+        ("A/B tests", "A/B testing"),
+        ("EHRs", "EHR documentation"),
+        ("T-SQL", "SQL Server"),
+        ("code-review", "code review"),
+    ],
+)
+def test_aliases_map_to_the_canonical_name(text, skill):
+    assert extract_skills(f"Experience with {text} is essential.") == [skill]
+
+
+def test_matching_ignores_case():
+    assert extract_skills("PYTHON, django and postgresql") == ["Python", "Django", "PostgreSQL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("JavaScript", "Java"),
+        ("NoSQL", "SQL"),
+        ("scalable services", "Scala"),
+        ("pythonic", "Python"),
+    ],
+)
+def test_a_skill_inside_a_longer_word_is_not_matched(text, skill):
+    assert skill not in extract_skills(text)
+
+
+def test_the_longest_alias_wins():
+    assert extract_skills("We run SQL Server.") == ["SQL Server"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will go above and beyond for our customers.",
+        "Go to our careers page to apply.",
+        "Let's go, team!",
+        "We are ready to go-live next month.",
+        "Our go-to-market plan is ambitious.",
+    ],
+)
+def test_go_in_ordinary_prose_is_not_the_go_language(text):
+    assert "Go" not in extract_skills(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Python, Go and Rust", "Go/Rust", "Skills:\n- Go\n- Docker", "a Go engineer", "golang"],
+)
+def test_go_in_a_list_of_technologies_is_the_go_language(text):
+    assert "Go" in extract_skills(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "react quickly to incidents",
+        "the rest of the team",
+        "you will excel at this",
+        "a flask of coffee",
+        "guard rails for patients",
+        "R&D budget",
+        "vitamin C, zinc",
+    ],
+)
+def test_english_words_are_not_mistaken_for_technologies(text):
+    assert extract_skills(text) == []
+
+
+def test_no_break_spaces_between_words_still_match():
+    assert extract_skills("SQL\u00a0Server") == ["SQL Server"]
+
+
+def test_unicode_lookalike_letters_are_not_matched():
+    # "ſ" (long s) folds to "s" under Unicode rules; it must neither match nor crash.
+    assert extract_skills("po\u017ftgres") == []
+
+
+def test_ambiguous_names_count_in_their_capitalised_form():
+    assert extract_skills("React, Excel and Flask") == ["React", "Excel", "Flask"]
+
+
+def test_cpp_csharp_and_dotnet_are_told_apart():
+    assert extract_skills("C/C++, C# and ASP.NET on .NET") == ["C", "C++", "C#", "ASP.NET", ".NET"]
+
+
+# Counts, mix and distinctness
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 12, 50])
+def test_exactly_count_questions_are_returned(count):
+    assert len(generate(BACKEND_TITLE, BACKEND_DESCRIPTION, count)) == count
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        (BACKEND_TITLE, BACKEND_DESCRIPTION),
+        (ANALYST_TITLE, ANALYST_DESCRIPTION),
+        (NURSE_TITLE, NURSE_DESCRIPTION),
+        (PM_TITLE, PM_DESCRIPTION),
+        (NO_SKILLS_TITLE, NO_SKILLS_DESCRIPTION),
+    ],
+)
+def test_fifty_questions_are_all_distinct(title, description):
+    texts = texts_of(generate(title, description, 50))
+
+    assert len(set(texts)) == 50
+
+
+def test_every_category_is_a_known_one():
+    categories = {kind for _, kind in generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 50)}
+
+    assert categories == set(CATEGORIES) == {"behavioural", "role", "skill"}
+
+
+def test_five_questions_include_each_category():
+    categories = [kind for _, kind in generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 5)]
+
+    assert set(categories) == {"behavioural", "role", "skill"}
+    assert categories.count("skill") >= 2
+
+
+def test_five_questions_name_two_different_skills():
+    skill_questions = texts_of(generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 5), "skill")
+    named = {
+        skill
+        for skill in extract_skills(BACKEND_DESCRIPTION)
+        for text in skill_questions
+        if skill in text
+    }
+
+    assert len(named) >= 2
+
+
+def test_every_skill_question_names_a_posting_skill():
+    skills = extract_skills(ANALYST_DESCRIPTION)
+
+    for text in texts_of(generate(ANALYST_TITLE, ANALYST_DESCRIPTION, 30), "skill"):
+        assert any(skill in text for skill in skills), text
+
+
+def test_analyst_questions_name_each_analyst_skill():
+    joined = " ".join(texts_of(generate(ANALYST_TITLE, ANALYST_DESCRIPTION, 15)))
+
+    for skill in ("SQL", "Excel", "dashboards", "Tableau", "A/B testing"):
+        assert skill in joined
+
+
+def test_nurse_questions_name_clinical_skills():
+    joined = " ".join(texts_of(generate(NURSE_TITLE, NURSE_DESCRIPTION, 10)))
+
+    assert "patient assessment" in joined
+    assert "medication administration" in joined
+
+
+def test_product_manager_questions_name_product_skills():
+    joined = " ".join(texts_of(generate(PM_TITLE, PM_DESCRIPTION, 5)))
+
+    assert "roadmap prioritisation" in joined
+    assert "user research" in joined
+
+
+def test_concrete_skills_are_asked_about_before_soft_skills():
+    questions = generate(
+        "Engineer", "Strong communication and mentoring. We use Kotlin and Redis.", 5
+    )
+    skill_questions = texts_of(questions, "skill")
+
+    assert "Kotlin" in skill_questions[0]
+    assert "Redis" in skill_questions[1]
+
+
+def test_posting_without_known_skills_gets_behavioural_and_role_questions():
+    questions = generate(NO_SKILLS_TITLE, NO_SKILLS_DESCRIPTION, 5)
+
+    assert len(set(texts_of(questions))) == 5
+    assert {kind for _, kind in questions} == {"behavioural", "role"}
+
+
+def test_fifty_questions_for_an_almost_empty_posting():
+    questions = generate("Engineer", "x", 50)
+
+    assert len(set(texts_of(questions))) == 50
+
+
+@pytest.mark.parametrize(
+    "title", ["Junior Clerk", "Clerk", "Senior Clerk", "Head Clerk", "", "   "]
+)
+def test_fifty_questions_at_every_seniority_without_skills(title):
+    assert len(set(texts_of(generate(title, "", 50)))) == 50
+
+
+def test_one_question_is_supported():
+    questions = generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 1)
+
+    assert len(questions) == 1
+    assert questions[0][1] in CATEGORIES
+
+
+@pytest.mark.parametrize("count", [0, -1])
+def test_count_below_one_is_rejected(count):
+    with pytest.raises(ValueError, match="at least 1"):
+        generate(BACKEND_TITLE, BACKEND_DESCRIPTION, count)
+
+
+def test_count_beyond_the_question_bank_is_rejected():
+    with pytest.raises(ValueError, match="distinct questions"):
+        generate("Engineer", "x", 10_000)
+
+
+# Determinism
+
+
+def test_same_posting_gives_same_questions():
+    first = generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20)
+
+    assert generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20) == first
+
+
+def test_fewer_questions_are_a_prefix_of_more():
+    assert (
+        generate(NURSE_TITLE, NURSE_DESCRIPTION, 5)
+        == generate(NURSE_TITLE, NURSE_DESCRIPTION, 20)[:5]
+    )
+
+
+def test_questions_do_not_depend_on_the_process_hash_seed():
+    script = (
+        "import json; from sessions_app.engines.generator import BuiltinQuestionGenerator as G; "
+        f"print(json.dumps(G().generate(title={BACKEND_TITLE!r}, "
+        f"description={BACKEND_DESCRIPTION!r}, count=20)))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    outputs = [
+        subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+
+    expected = [list(pair) for pair in generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20)]
+    assert [json.loads(output) for output in outputs] == [expected, expected]
+
+
+# Wording
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        (BACKEND_TITLE, BACKEND_DESCRIPTION),
+        (NURSE_TITLE, NURSE_DESCRIPTION),
+        ("Principal " + "Platform " * 25 + "Engineer", ANALYST_DESCRIPTION),
+        ("", ""),
+    ],
+)
+def test_questions_are_well_formed_sentences(title, description):
+    for text in texts_of(generate(title, description, 50)):
+        assert text[0].isupper(), text
+        assert text.endswith(("?", ".")), text
+        assert len(text) <= 300, text
+        assert not {"{", "}"} & set(text), text
+        assert "  " not in text, text
+
+
+def test_role_questions_name_the_role_from_the_title():
+    role_questions = texts_of(generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20), "role")
+
+    assert any("as a Senior Backend Engineer" in text for text in role_questions)
+
+
+def test_role_questions_use_an_before_a_vowel_sound():
+    joined = " ".join(texts_of(generate(NURSE_TITLE, NURSE_DESCRIPTION, 30), "role"))
+
+    assert "as an ICU Registered Nurse" in joined
+
+
+def test_one_of_a_kind_titles_take_no_article():
+    joined = " ".join(texts_of(generate("Head of Product", PM_DESCRIPTION, 30), "role"))
+
+    assert "as Head of Product" in joined
+    assert "as a Head" not in joined
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Senior Backend Engineer (m/f/d) - Remote", "Senior Backend Engineer"),
+        ("Junior Developer m/w/d", "Junior Developer"),
+        ("Remote - Data Analyst", "Data Analyst"),
+        ("ICU Registered Nurse | Full-time", "ICU Registered Nurse"),
+        ("Head of Product at Acme Corp", "Head of Product"),
+        ("Software Engineer, Remote", "Software Engineer"),
+        ("  Product   Manager  ", "Product Manager"),
+        ("(m/f/d)", ""),
+        ("", ""),
+    ],
+)
+def test_title_noise_is_stripped_from_the_role_name(title, role):
+    assert role_name(title) == role
+
+
+def test_long_titles_are_cut_at_a_word():
+    role = role_name("Principal " + "Platform " * 25 + "Engineer")
+
+    assert len(role) <= 80
+    assert role.endswith("Platform")
+
+
+def test_empty_title_falls_back_to_this_role():
+    role_questions = texts_of(generate("   ", "", 30), "role")
+
+    assert any("this role" in text for text in role_questions)
+    assert not any(" as a " in text or " as an " in text for text in role_questions)
+
+
+def test_long_posting_is_handled():
+    description = (BACKEND_DESCRIPTION + " ") * 80
+
+    questions = generate("T" * 200, description[:20_000], 50)
+
+    assert len(set(texts_of(questions))) == 50
+
+
+# Seniority
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Junior Developer", "junior"),
+        ("Graduate Nurse", "junior"),
+        ("Software Engineer II", "mid"),
+        ("Software Engineer", "mid"),
+        ("Senior Backend Engineer", "senior"),
+        ("Sr. Data Analyst", "senior"),
+        ("Senior Product Manager", "senior"),
+        ("Lead Developer", "lead"),
+        ("Staff Software Engineer", "lead"),
+        ("Principal Engineer", "lead"),
+        ("Head of Product", "lead"),
+        ("Engineering Manager", "lead"),
+        ("Staff Nurse", "mid"),
+        ("Junior Project Manager", "junior"),
+    ],
+)
+def test_seniority_is_read_from_the_title(title, level):
+    assert detect_seniority(title, "") == level
+
+
+@pytest.mark.parametrize(
+    ("description", "level"),
+    [
+        ("Entry-level role, no experience required.", "junior"),
+        ("You will manage a team of six analysts.", "lead"),
+        ("5+ years of professional experience.", "senior"),
+        ("3-5 years' experience with SQL.", "mid"),
+        ("At least 1 year of relevant experience.", "junior"),
+        ("Founded 20 years ago, we are growing fast.", "mid"),
+    ],
+)
+def test_seniority_falls_back_to_the_description(description, level):
+    assert detect_seniority("Analyst", description) == level
+
+
+def test_seniority_changes_the_questions():
+    junior = generate("Junior Backend Engineer", BACKEND_DESCRIPTION, 5)
+    senior = generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 5)
+
+    assert texts_of(junior, "behavioural") != texts_of(senior, "behavioural")
+    assert texts_of(junior, "role") != texts_of(senior, "role")
+
+
+def test_senior_questions_ask_about_mentoring_and_trade_offs():
+    joined = " ".join(texts_of(generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 5))).lower()
+
+    assert "mentor" in joined
+    assert "trade-off" in joined
+
+
+def test_junior_questions_are_about_learning():
+    joined = " ".join(texts_of(generate("Junior Backend Engineer", BACKEND_DESCRIPTION, 5)))
+
+    assert "learn" in joined.lower()
+    assert "mentored someone" not in joined
+
+
+def test_lead_questions_are_about_leading_people():
+    joined = " ".join(texts_of(generate("Engineering Manager", BACKEND_DESCRIPTION, 5))).lower()
+
+    assert "the people you lead" in joined or "someone you led" in joined

@@ -1,0 +1,64 @@
+"""The service functions themselves, for what their other callers (pages, admin) rely on."""
+
+import pytest
+
+from sessions_app import services
+from sessions_app.exceptions import (
+    MissingJobPosting,
+    SessionAccessDenied,
+    SessionNotCompleted,
+    SessionNotFound,
+)
+from sessions_app.models import InterviewSession
+from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_actor_can_retake_on_behalf_of_the_owner():
+    owner = UserFactory()
+    staff = UserFactory(is_staff=True)
+    session = InterviewSessionFactory(job_posting__owner=owner, completed=True)
+
+    attempt = services.session_retake(session_id=session.pk, owner=owner, actor=staff)
+
+    assert attempt.user_id == owner.pk
+    assert attempt.retake_number == 2
+
+
+def test_ownership_is_checked_before_completion():
+    session = InterviewSessionFactory()
+
+    with pytest.raises(SessionAccessDenied):
+        services.session_retake(session_id=session.pk, owner=UserFactory())
+
+
+def test_completion_is_checked_before_the_posting():
+    session = InterviewSessionFactory(job_posting=None, user=UserFactory())
+
+    with pytest.raises(SessionNotCompleted):
+        services.session_retake(session_id=session.pk, owner=session.user)
+
+
+def test_missing_posting_is_refused():
+    session = InterviewSessionFactory(job_posting=None, user=UserFactory(), completed=True)
+
+    with pytest.raises(MissingJobPosting):
+        services.session_retake(session_id=session.pk, owner=session.user)
+    assert InterviewSession.objects.count() == 1
+
+
+@pytest.mark.parametrize("session_id", ["b4f6a7b4-0c0e-4f59-9d53-000000000000", "garbage", ""])
+def test_unknown_or_malformed_session_id_is_not_found(session_id):
+    with pytest.raises(SessionNotFound):
+        services.session_retake(session_id=session_id, owner=UserFactory())
+
+
+def test_answer_and_complete_refuse_another_owner():
+    session = InterviewSessionFactory()
+    stranger = UserFactory()
+
+    with pytest.raises(SessionAccessDenied):
+        services.session_answer(session_id=session.pk, owner=stranger, answer="Hello.")
+    with pytest.raises(SessionAccessDenied):
+        services.session_complete(session_id=session.pk, owner=stranger)
