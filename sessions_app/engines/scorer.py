@@ -79,7 +79,12 @@ _MEASURE = re.compile(
 _RATE = re.compile(rf"\d\s*(?:{lexicon.RATE_UNITS})(?!\w)", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s)\s*(?:and|so|which|while)\s+|[,;:]\s*")
 _MAX_QUOTE_WORDS = 12
-_SKILL_SPLIT = re.compile(r"[,;:\n•|()]+|\.\s+|\s+(?:and|or|&)\s+")
+# A posting's sentences and lines, then the pieces of a list inside one.
+_POSTING_SEGMENT = re.compile(r"[^\n.!?;]+(?:\.(?=\S)[^\n.!?;]*)*")
+_LIST_PIECE = re.compile(
+    r"(?:^|[,|()•:]|\s(?:and|or|&)\s)\s*([^,|()•]+?)(?=\s*(?:[,|()•]|\s(?:and|or|&)\s|$))"
+)
+_BULLET = re.compile(r"\s*(?:[-*•·]|\d+[.)])\s")
 _LEAD_WORDS = "|".join(f"{lexicon.SKILL_LEAD_WORDS} {lexicon.DUTY_VERBS}".split())
 _EDGE_WORDS = re.compile(
     rf"^(?:(?:{_LEAD_WORDS})\s+)+|(?:\s+(?:{'|'.join(lexicon.SKILL_TAIL_WORDS)}))+$",
@@ -180,20 +185,33 @@ def _result_quotes(sentence: str) -> list[str]:
     return quotes
 
 
+def _list_items(description: str) -> list[tuple[int, str]]:
+    """The pieces of the posting's lists, each with its position in the posting."""
+    items: list[tuple[int, str]] = []
+    for segment in _POSTING_SEGMENT.finditer(description):
+        # A lead-in such as "Requirements:" or the title before a colon is not part of the list.
+        colon = max(segment.group().rfind(":"), 0)
+        pieces = list(_LIST_PIECE.finditer(segment.group(), colon))
+        short = [piece for piece in pieces if len(piece.group(1).split()) <= 4]
+        if _BULLET.match(segment.group()) or (
+            len(pieces) >= 3 and 3 * len(short) >= 2 * len(pieces)
+        ):
+            items += [(segment.start() + piece.start(1), piece.group(1)) for piece in pieces]
+    return items
+
+
 def posting_skills(title: str, description: str) -> list[str]:
     """Return skill-like terms from a posting, in order of first mention, each once.
 
-    Terms are the short items of its lists (up to three words between commas, colons,
-    semicolons, bullets or "and", without a leading "experience with" or "perform") and the
-    runs of capitalised words or acronyms inside its sentences. Words of the title are not
-    skills, so "Senior Backend Engineer" never comes back.
+    Terms are the items of its lists, up to three words each without framing such as
+    "experience with" or "required", and the runs of capitalised words or acronyms inside its
+    sentences. A list is a bullet line or a sentence of three or more pieces (split at commas,
+    "and" or "or"), most of them short; prose such as "run user research with customers and
+    keep stakeholders aligned" gives only its names. Words of the title are not skills, so
+    "Senior Backend Engineer" never comes back.
     """
     title_lemmas = set(_content_lemmas(title))
-    candidates: list[tuple[int, str]] = []
-    start = 0
-    for piece in _SKILL_SPLIT.split(description):
-        start = description.find(piece, start)
-        candidates.append((start, piece))
+    candidates = _list_items(description)
     for match in _NAME_RUN.finditer(description):
         name = match.group()
         # A sentence's or bullet's first word is capitalised for grammar, not as a name.
@@ -204,7 +222,8 @@ def posting_skills(title: str, description: str) -> list[str]:
             candidates.append((match.end() - len(name), name))
     found: list[str] = []
     known_words: set[str] = set()
-    for _, candidate in sorted(candidates):
+    # At one position the longer term goes first, so "EHR documentation" is kept over "EHR".
+    for _, candidate in sorted(candidates, key=lambda pair: (pair[0], -len(pair[1]))):
         item = _skill_name(candidate)
         lemmas = set(_content_lemmas(item)) - _GENERIC_SKILL_LEMMAS
         if not 1 <= len(item.split()) <= 3 or not lemmas or lemmas <= title_lemmas:

@@ -247,8 +247,8 @@ DUTY_VERBS = (
 
 # How postings frame a skill: "Strong SQL skills", "Experience with Tableau", "Excel required".
 SKILL_LEAD_WORDS = (
-    "with in of on for a an the our your strong excellent solid good proven experience "
-    "knowledge familiarity skill skills"
+    "with in of on for a an the our your we you will to be strong excellent solid good proven "
+    "experience knowledge familiarity skill skills"
 )
 SKILL_TAIL_WORDS = ("required", "preferred", "essential", "desirable", "a plus", "skills?")
 SKILL_TAIL_WORDS += ("experience", "is a must")
@@ -258,7 +258,7 @@ GENERIC_SKILL_WORDS = _words(
     """
     skill experience strong excellent good solid knowledge ability work team year plus
     required preferred environment proven requirement responsibility qualification benefit
-    role about nice must bonus
+    role about nice must bonus tool
     """
 )
 

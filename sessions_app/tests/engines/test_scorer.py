@@ -453,6 +453,14 @@ def test_posting_skills_drop_framing_words():
     assert posting_skills("Data Analyst", description) == ["SQL", "Power BI", "Excel"]
 
 
+def test_posting_skills_take_only_names_from_prose():
+    assert posting_skills(PM_TITLE, PM_DESCRIPTION) == ["Sales", "Engineering"]
+
+
+def test_posting_skills_prefer_the_longer_list_item():
+    assert posting_skills(NURSE_TITLE, NURSE_DESCRIPTION)[-1] == "EHR documentation"
+
+
 def test_posting_skills_leave_out_the_title():
     assert "Registered Nurse" not in posting_skills(NURSE_TITLE, NURSE_DESCRIPTION)
 
