@@ -34,350 +34,20 @@ or two of the posting's skills, filler or buzzwords to cut, and length advice. A
 scores 75 or more keeps its praise and at most one suggestion.
 """
 
-import re
-from dataclasses import dataclass, field
+from sessions_app.engines.scoring_features import (
+    LONG_WORDS,
+    SHORT_WORDS,
+    Reading,
+    posting_skills,
+    read_answer,
+)
+from sessions_app.engines.scoring_feedback import praise_for, suggestions_for
 
-from sessions_app.engines import scoring_lexicon as lexicon
+# posting_skills lives with the feature detection, but callers know it as part of the scorer.
+__all__ = ["BuiltinAnswerScorer", "posting_skills"]
 
 STRONG_SCORE = 75
 MAX_SUGGESTIONS = 5
-SHORT_WORDS = 40
-LONG_WORDS = 400
-
-
-def _phrases(items: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?![\w'])", re.I)
-
-
-def _literal(items: tuple[str, ...]) -> re.Pattern[str]:
-    return _phrases(tuple(re.escape(item) for item in items))
-
-
-_SITUATION = _phrases(lexicon.SITUATION_CUES)
-_TASK = _phrases(lexicon.TASK_CUES)
-_RESULT = _phrases(lexicon.RESULT_CUES)
-_VAGUE_RESULT = _phrases(lexicon.VAGUE_RESULT_CUES)
-_TIMEFRAME = _phrases(lexicon.TIMEFRAME)
-_FILLER = _literal(lexicon.FILLERS)
-# "Like" is filler only when set off by commas ("and, like, it was"), not in "I like SQL".
-_FILLER_LIKE = re.compile(r"(?:^|[,.]\s*)like\s*,", re.I | re.M)
-_HEDGE = _literal(lexicon.HEDGES)
-_BUZZWORD = _literal(lexicon.BUZZWORDS)
-_PLATITUDE = re.compile("|".join(lexicon.PLATITUDES), re.I)
-_HEADING = re.compile(lexicon.STAR_HEADING, re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’+#/_.-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
-_CLAUSE_TOKEN = re.compile(r"[a-z0-9][a-z0-9'’/_.-]*[a-z0-9]|[a-z0-9]|[,;:]")
-_DIGITS = re.compile(r"\d")
-_NUMBER = rf"(?:\d+(?:[,.]\d+)*\+?|{'|'.join(sorted(lexicon.NUMBER_WORDS))})"
-_CREDENTIAL = re.compile(rf"(?<!\w){_NUMBER}\s+(?:\w+\s+)?(?:{lexicon.CREDENTIAL_NOUNS})\b", re.I)
-_UNITS = f"{lexicon.RATE_UNITS}|{lexicon.TIME_UNITS}"
-_MEASURE = re.compile(
-    rf"(?<![\w.]){_NUMBER}(?:\s*(?:{_UNITS}))?(?!\w)|\b{lexicon.APPROXIMATE_MEASURE}\b", re.I
-)
-# Rates and sizes read as results more plainly than time spans or bare figures.
-_RATE = re.compile(rf"\d\s*(?:{lexicon.RATE_UNITS})(?!\w)", re.I)
-_CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s)\s*(?:and|so|which|while)\s+|[,;:]\s*")
-_MAX_QUOTE_WORDS = 12
-# A posting's sentences and lines, then the pieces of a list inside one.
-_POSTING_SEGMENT = re.compile(r"[^\n.!?;]+(?:\.(?=\S)[^\n.!?;]*)*")
-_LIST_PIECE = re.compile(
-    r"(?:^|[,|()•:]|\s(?:and|or|&)\s)\s*([^,|()•]+?)(?=\s*(?:[,|()•]|\s(?:and|or|&)\s|$))"
-)
-_BULLET = re.compile(r"\s*(?:[-*•·]|\d+[.)])\s")
-_LEAD_WORDS = "|".join(f"{lexicon.SKILL_LEAD_WORDS} {lexicon.DUTY_VERBS}".split())
-_EDGE_WORDS = re.compile(
-    rf"^(?:(?:{_LEAD_WORDS})\s+)+|(?:\s+(?:{'|'.join(lexicon.SKILL_TAIL_WORDS)}))+$",
-    re.I,
-)
-_NAME = r"[A-Z][\w+#/-]*(?:\.\w[\w+#/-]*)*"
-_NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME}(?:[ \t]+{_NAME})*")
-# Keyword stuffing: the share of an answer's content words that only echo the posting's skill
-# terms or the question. Good answers stay under 0.15. Short answers reach a high share by
-# chance ("I used SQL and Tableau"), so it takes a few such words before the share counts.
-_STUFFING_START, _STUFFING_FULL, _STUFFING_MIN_TERMS = 0.25, 0.6, 5
-
-
-def _lemma(word: str) -> str:
-    """A crude stem: both sides of every comparison go through it, so it need only agree."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix, replacement in lexicon.SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + replacement
-    return word
-
-
-_GENERIC_SKILL_LEMMAS = frozenset(_lemma(word) for word in lexicon.GENERIC_SKILL_WORDS)
-_ROLE_LEMMAS = frozenset(_lemma(word) for word in lexicon.ROLE_NOUNS)
-# Capitalised at the start of a quotation or list item, these are not names.
-_PLAIN_WORDS = lexicon.STOPWORDS | lexicon.NUMBER_WORDS
-
-
-def _content_lemmas(text: str) -> list[str]:
-    words = (word.lower() for word in _WORD.findall(text))
-    return [_lemma(word) for word in words if word not in lexicon.STOPWORDS and not word.isdigit()]
-
-
-def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
-
-
-def _is_past(word: str) -> bool:
-    return word in lexicon.IRREGULAR_PAST or (
-        len(word) > 3 and word.endswith("ed") and word.isalpha() and word not in lexicon.NOT_ACTIONS
-    )
-
-
-# Words after "I" that are not a habit of doing something ("I think", "I needed", "I am").
-_NOT_HABITUAL = lexicon.NOT_PRESENT_ACTIONS | lexicon.NOT_ACTIONS | lexicon.STOPWORDS
-
-
-def _actions(sentence: str) -> tuple[set[str], set[str], set[str]]:
-    """Past actions, habitual ("I pair with ...") and hypothetical ("I would ...") verbs."""
-    tokens = _CLAUSE_TOKEN.findall(sentence.lower().replace("’", "'"))
-    past: set[str] = set()
-    habitual: set[str] = set()
-    hypothetical: set[str] = set()
-    for index, token in enumerate(tokens):
-        if token in {"i", "we"}:
-            after = index + 1
-            while after < len(tokens) and tokens[after] in lexicon.SUBJECT_ADVERBS:
-                after += 1
-            verb = tokens[after] if after < len(tokens) else ""
-            following = tokens[after + 1] if after + 1 < len(tokens) else ""
-            if verb in {"would", "i'd", "we'd"} and following.isalpha():
-                hypothetical.add(following)
-            elif _is_past(verb):
-                past.add(verb)
-            elif verb.isalpha() and not verb.endswith("ed") and verb not in _NOT_HABITUAL:
-                habitual.add(verb)
-        # A list of actions shares one subject: "I profiled ..., found ... and cached ...".
-        elif past and _is_past(token) and tokens[index - 1] in {",", "and", "then"}:
-            past.add(token)
-    return past, habitual, hypothetical
-
-
-def _count_numbers(sentence: str) -> int:
-    words = _WORD.findall(_CREDENTIAL.sub(" ", sentence))
-    return sum(bool(_DIGITS.search(word)) or word.lower() in lexicon.NUMBER_WORDS for word in words)
-
-
-def _skill_name(candidate: str) -> str:
-    """The candidate without the posting's framing: "Strong SQL skills" gives "SQL"."""
-    item = _EDGE_WORDS.sub("", candidate.strip(" .,-*\t")).strip()
-    # A trailing adverb ("administer medications safely") is how postings talk, not a skill.
-    return re.sub(r"\s*\b\w+ly$", "", item) if " " in item else item
-
-
-def _result_quotes(sentence: str) -> list[str]:
-    """Short quotable clauses of a sentence that state a measured outcome."""
-    quotes = []
-    for clause in _CLAUSE_BREAK.split(sentence):
-        cue = _RESULT.search(clause)
-        measures = list(_MEASURE.finditer(clause, cue.start())) if cue else []
-        if not cue or not measures:
-            continue
-        # Long clauses are cut to the outcome itself: from the change verb to its figure.
-        for quote in (clause, clause[cue.start() : measures[-1].end()]):
-            if len(quote.split()) <= _MAX_QUOTE_WORDS:
-                quotes.append(quote.strip(" ."))
-                break
-    return quotes
-
-
-def _list_items(description: str) -> list[tuple[int, str]]:
-    """The pieces of the posting's lists, each with its position in the posting."""
-    items: list[tuple[int, str]] = []
-    for segment in _POSTING_SEGMENT.finditer(description):
-        # A lead-in such as "Requirements:" or the title before a colon is not part of the list.
-        colon = max(segment.group().rfind(":"), 0)
-        pieces = list(_LIST_PIECE.finditer(segment.group(), colon))
-        short = [piece for piece in pieces if len(piece.group(1).split()) <= 4]
-        if _BULLET.match(segment.group()) or (
-            len(pieces) >= 3 and 3 * len(short) >= 2 * len(pieces)
-        ):
-            items += [(segment.start() + piece.start(1), piece.group(1)) for piece in pieces]
-    return items
-
-
-def posting_skills(title: str, description: str) -> list[str]:
-    """Return skill-like terms from a posting, in order of first mention, each once.
-
-    Terms are the items of its lists, up to three words each without framing such as
-    "experience with" or "required", and the runs of capitalised words or acronyms inside its
-    sentences. A list is a bullet line or a sentence of three or more pieces (split at commas,
-    "and" or "or"), most of them short; prose such as "run user research with customers and
-    keep stakeholders aligned" gives only its names. Words of the title are not skills, so
-    "Senior Backend Engineer" never comes back.
-    """
-    title_lemmas = set(_content_lemmas(title))
-    candidates = _list_items(description)
-    for match in _NAME_RUN.finditer(description):
-        name = match.group()
-        # A sentence's or bullet's first word is capitalised for grammar, not as a name.
-        before = description[max(0, match.start() - 20) : match.start()].rstrip(" \t")
-        if not before or before[-1] in ".!?\n•*-":
-            name = name.partition(" ")[2]
-        if name and name != "I":
-            candidates.append((match.end() - len(name), name))
-    found: list[str] = []
-    known_words: set[str] = set()
-    # At one position the longer term goes first, so "EHR documentation" is kept over "EHR".
-    for _, candidate in sorted(candidates, key=lambda pair: (pair[0], -len(pair[1]))):
-        item = _skill_name(candidate)
-        lemmas = set(_content_lemmas(item)) - _GENERIC_SKILL_LEMMAS
-        if not 1 <= len(item.split()) <= 3 or not lemmas or lemmas <= title_lemmas:
-            continue
-        # A lone adverb ("timely") is not a skill, and "REST" adds nothing after "REST APIs".
-        if (item.islower() and item.endswith("ly")) or item.lower() in known_words:
-            continue
-        found.append(item)
-        known_words |= {item.lower(), *item.lower().split()}
-    return found
-
-
-@dataclass
-class _Reading:
-    """What the scorer noticed in an answer; the score and the feedback both come from it."""
-
-    words: int = 0
-    effective_words: int = 0
-    situation: bool = False
-    task: bool = False
-    past: set[str] = field(default_factory=set)
-    habitual: set[str] = field(default_factory=set)
-    hypothetical: set[str] = field(default_factory=set)
-    result: float = 0.0
-    measures: int = 0
-    measured_clauses: list[str] = field(default_factory=list)
-    story_numbers: int = 0
-    any_numbers: bool = False
-    specifics: set[str] = field(default_factory=set)
-    people_and_times: set[str] = field(default_factory=set)
-    question_overlap: set[str] = field(default_factory=set)
-    skills_used: list[str] = field(default_factory=list)
-    skills_missing: list[str] = field(default_factory=list)
-    stuffing: float = 0.0
-    fillers: list[str] = field(default_factory=list)
-    buzzwords: list[str] = field(default_factory=list)
-    hedges: int = 0
-    platitudes: int = 0
-    headings: int = 0
-    repeated: bool = False
-
-    @property
-    def stuffed(self) -> bool:
-        return self.stuffing >= 0.5
-
-    @property
-    def action_units(self) -> float:
-        return len(self.past) + 0.6 * len(self.habitual) + 0.5 * len(self.hypothetical)
-
-
-def _read_headings(answer: str, reading: _Reading) -> None:
-    """Count STAR labels; a Situation or Task label counts as that part only with substance.
-
-    Substance means at least four words and a figure, a name or a timeframe ("support queue
-    at 2,000 tickets", "halve it within a month"), so "Situation: there was a roadmap." earns
-    nothing.
-    """
-    labels = list(_HEADING.finditer(answer))
-    reading.headings = len(labels)
-    ends = [label.start() for label in labels[1:]] + [len(answer)]
-    for label, end in zip(labels, ends, strict=False):
-        content = answer[label.end() : end]
-        words = _WORD.findall(content)
-        named = any(word[:1].isupper() for word in words[1:])
-        specific = named or _count_numbers(content) or _TIMEFRAME.search(content)
-        if len(words) >= 4 and specific:
-            part = label.group(1).lower()
-            reading.situation |= part == "situation"
-            reading.task |= part == "task"
-
-
-def _read_relevance(
-    reading: _Reading, lemmas: list[str], question: str, title: str, description: str
-) -> set[str]:
-    """Record skills used and missing, question overlap and stuffing; return skill lemmas."""
-    skills = posting_skills(title, description)
-    skill_lemmas = {skill: set(_content_lemmas(skill)) - _GENERIC_SKILL_LEMMAS for skill in skills}
-    answer_lemmas = set(lemmas)
-    reading.skills_used = [s for s in skills if skill_lemmas[s] & answer_lemmas]
-    reading.skills_missing = [s for s in skills if s not in reading.skills_used]
-    posting_lemmas = set().union(*skill_lemmas.values())
-    question_lemmas = set(_content_lemmas(question))
-    reading.question_overlap = question_lemmas & answer_lemmas
-    echoes = sum(lemma in posting_lemmas or lemma in question_lemmas for lemma in lemmas)
-    if echoes >= _STUFFING_MIN_TERMS:
-        density = echoes / len(lemmas)
-        span = _STUFFING_FULL - _STUFFING_START
-        reading.stuffing = min(1.0, max(0.0, (density - _STUFFING_START) / span))
-    return posting_lemmas
-
-
-def _named_specifics(sentence: str, posting_lemmas: set[str]) -> set[str]:
-    """Names, acronyms and code-like words after the first, minus the posting's own skills."""
-    words = _WORD.findall(sentence)[1:]
-    # In a sentence written in capitals or Title Case, capitals do not mark names.
-    if 2 * sum(word[:1].isupper() for word in words) > len(words):
-        return set()
-    return {
-        word.lower()
-        for word in words
-        if (word[:1].isupper() or any(c.isupper() for c in word[1:]) or "_" in word)
-        and word.lower() not in _PLAIN_WORDS
-        and len(word) > 1
-        and _lemma(word) not in posting_lemmas
-    }
-
-
-def _read(question: str, answer: str, title: str, description: str) -> _Reading:
-    """Everything the score and the feedback need, read once from the answer."""
-    reading = _Reading(words=len(_WORD.findall(answer)))
-    _read_headings(answer, reading)
-    text = _HEADING.sub(" ", answer)
-    # Padding with the same sentence must earn nothing, so everything below reads each
-    # distinct sentence once.
-    distinct = list(dict.fromkeys(" ".join(s.lower().split()) for s in _sentences(text)))
-    originals = {" ".join(s.lower().split()): s for s in _sentences(text)}
-    sentences = [originals[key] for key in distinct]
-    reading.repeated = len(distinct) < len(_sentences(text))
-    story = " ".join(sentences)
-    lemmas = _content_lemmas(story)
-    reading.effective_words = min(len(_WORD.findall(story)), round(2.5 * len(set(lemmas))))
-
-    posting_lemmas = _read_relevance(reading, lemmas, question, title, description)
-
-    for sentence in sentences:
-        past, habitual, hypothetical = _actions(sentence)
-        reading.past |= past
-        reading.habitual |= habitual
-        reading.hypothetical |= hypothetical
-        reading.situation = reading.situation or bool(_SITUATION.search(sentence))
-        reading.task = reading.task or bool(_TASK.search(sentence))
-        if _RESULT.search(sentence):
-            measures = len(_MEASURE.findall(_CREDENTIAL.sub(" ", sentence)))
-            reading.measures += measures
-            reading.measured_clauses += _result_quotes(sentence)
-            reading.result = max(reading.result, 1.0 if measures else 0.6)
-        elif _VAGUE_RESULT.search(sentence):
-            reading.result = max(reading.result, 0.35)
-        # Numbers count as concrete only inside the story, not as a bare list of counts.
-        if past or habitual or hypothetical or _SITUATION.search(sentence):
-            reading.story_numbers += _count_numbers(sentence)
-        reading.specifics |= _named_specifics(sentence, posting_lemmas)
-        reading.people_and_times |= set(_content_lemmas(sentence)) & _ROLE_LEMMAS
-        reading.people_and_times |= {m.group().lower() for m in _TIMEFRAME.finditer(sentence)}
-
-    buzz_allowed = {match.group().lower() for match in _BUZZWORD.finditer(description)}
-    found_buzz = (match.group().lower() for match in _BUZZWORD.finditer(answer))
-    reading.buzzwords = [word for word in found_buzz if word not in buzz_allowed]
-    reading.fillers = [m.group().strip(" ,.").lower() for m in _FILLER.finditer(answer)]
-    reading.fillers += ["like"] * len(_FILLER_LIKE.findall(answer))
-    reading.hedges = len(_HEDGE.findall(answer))
-    reading.any_numbers = bool(_DIGITS.search(answer))
-    reading.platitudes = len(_PLATITUDE.findall(answer))
-    return reading
 
 
 def _length_credit(words: int) -> float:
@@ -388,7 +58,7 @@ def _length_credit(words: int) -> float:
     return points[-1][1]
 
 
-def _criteria(reading: _Reading) -> dict[str, float]:
+def _criteria(reading: Reading) -> dict[str, float]:
     """Points per criterion, before penalties."""
     structure = (
         7 * reading.situation
@@ -417,96 +87,9 @@ def _criteria(reading: _Reading) -> dict[str, float]:
     }
 
 
-def _penalty(reading: _Reading) -> float:
+def _penalty(reading: Reading) -> float:
     slips = len(reading.fillers) + len(reading.buzzwords) + 1.5 * reading.platitudes
     return min(20.0, 4 * max(0.0, slips - 1)) + 40 * reading.stuffing
-
-
-_STAR_PARTS = (
-    ("situation", "the situation (where, when, what was at stake)"),
-    ("task", "your goal (what you had to achieve)"),
-    ("action", "what you did yourself, step by step"),
-    ("result", "the result (what changed, ideally measured)"),
-)
-
-
-def _praise(reading: _Reading) -> list[str]:
-    praise: list[str] = []
-    parts = _parts_present(reading)
-    if len(parts) == len(_STAR_PARTS):
-        praise.append("Clear story: the situation, your goal, what you did and the result.")
-    elif len(reading.past) >= 2:
-        praise.append("You describe concrete steps you took.")
-    elif len(reading.habitual) + len(reading.hypothetical) >= 2:
-        praise.append("You describe a clear approach; a real example would prove it.")
-    if reading.measured_clauses:
-        # Stories end on their outcome, so the last measured clause is the likeliest result;
-        # a rate ("by 45 percent") says "result" more plainly than a count or a time span.
-        ranked = enumerate(reading.measured_clauses)
-        _, clause = max(ranked, key=lambda pair: (bool(_RATE.search(pair[1])), pair[0]))
-        praise.append(f'A measured result ("{clause}") makes the impact concrete.')
-    elif reading.measures:
-        praise.append("Your result is measured, which makes the impact concrete.")
-    if reading.skills_used and not reading.stuffing:
-        names = ", ".join(reading.skills_used[:2])
-        praise.append(f"You tie the answer to the role's skills ({names}).")
-    return praise
-
-
-def _parts_present(reading: _Reading) -> list[str]:
-    present = {
-        "situation": reading.situation,
-        "task": reading.task,
-        "action": reading.action_units >= 1,
-        "result": reading.result >= 0.6,
-    }
-    return [name for name, _ in _STAR_PARTS if present[name]]
-
-
-def _suggestions(reading: _Reading) -> list[str]:
-    """What to add or cut, most important first; the caller keeps only the first few."""
-    advice: list[str] = []
-    if reading.stuffed:
-        advice.append(
-            "Repeating the posting's keywords or the question is not an answer: show one skill "
-            "in use in a real example."
-        )
-    if reading.headings and not reading.measures:
-        advice.append(
-            "The Situation/Task/Action/Result labels are there, but each part needs specifics: "
-            "who, what you did, what changed."
-        )
-    if reading.words > LONG_WORDS:
-        advice.append("Long: cut to the essentials (about 250 words); extra length earns nothing.")
-    missing = [text for name, text in _STAR_PARTS if name not in _parts_present(reading)]
-    if missing:
-        advice.append("Add " + "; ".join(missing) + ".")
-    if not reading.measures and reading.any_numbers:
-        advice.append("Tie your numbers to an outcome: what changed because of you, by how much.")
-    elif not reading.measures:
-        advice.append(
-            "Add a number: how much faster, cheaper or better, how many people, how long."
-        )
-    if reading.fillers:
-        quoted = ", ".join(f'"{word}"' for word in dict.fromkeys(reading.fillers[:4]))
-        advice.append(f"Cut filler words such as {quoted}.")
-    if reading.buzzwords:
-        quoted = ", ".join(f'"{word}"' for word in dict.fromkeys(reading.buzzwords[:3]))
-        advice.append(f"Replace buzzwords such as {quoted} with what you actually did.")
-    if reading.platitudes:
-        advice.append('Swap general claims ("I always", "X is key") for one real example.')
-    relevance_low = len(reading.skills_used) + len(reading.question_overlap) < 2
-    if relevance_low and reading.skills_missing and not reading.stuffed:
-        names = " or ".join(reading.skills_missing[:2])
-        if reading.skills_used:
-            advice.append(f"You could also show {names} from the posting.")
-        else:
-            advice.append(f"Connect it to the posting's skills, for example {names}.")
-    if reading.repeated:
-        advice.append("Some sentences repeat; say each point once.")
-    if reading.effective_words < SHORT_WORDS:
-        advice.append("Too short: aim for about 100-250 words, four to eight sentences.")
-    return advice
 
 
 class BuiltinAnswerScorer:
@@ -520,11 +103,11 @@ class BuiltinAnswerScorer:
         """
         if not answer.strip():
             return 0, "No answer yet: write a few sentences about a real example."
-        reading = _read(question, answer, title, description)
+        reading = read_answer(question, answer, title, description)
         total = sum(_criteria(reading).values()) - _penalty(reading)
         score = max(0, min(100, round(total)))
-        praise = _praise(reading)
-        advice = _suggestions(reading)
+        praise = praise_for(reading)
+        advice = suggestions_for(reading)
         # A strong answer needs one nudge, a weak one a short list it can act on.
         advice = advice[: 1 if score >= STRONG_SCORE else MAX_SUGGESTIONS]
         if not praise:
