@@ -1,4 +1,6 @@
-"""Word lists for the built-in answer scorer; ``scorer.py``, ``scoring_features.py`` and ``scoring_feedback.py`` hold the logic.
+"""Word lists for the built-in answer scorer.
+
+The logic lives in ``scorer.py``, ``scoring_features.py`` and ``scoring_feedback.py``.
 
 Phrases are lower case and match on word boundaries. The lists favour words that mean the
 same in any job, so a nurse's or a product manager's answer is read as fairly as an
