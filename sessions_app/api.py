@@ -7,12 +7,14 @@ Errors are never handled here: services raise domain errors and
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults as django_defaults
+from django.views.decorators.csrf import csrf_exempt
 from django_filters import rest_framework as filters
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.serializers import BaseSerializer
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -96,6 +98,11 @@ class OwnedObjectsMixin:
             return queryset
         return queryset.filter(**{self.owner_field: self.request.user})
 
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Query filters narrow lists; on a detail route they would turn a wrong filter into
+        # a misleading 404 for an object the caller owns.
+        return super().filter_queryset(queryset) if not self.detail else queryset
+
 
 class JobPostingViewSet(OwnedObjectsMixin, viewsets.ModelViewSet):
     serializer_class = JobPostingSerializer
@@ -154,12 +161,14 @@ class SessionViewSet(
         return InterviewSession.objects.only("id", "user_id", "original_session_id")
 
     def get_serializer_class(self) -> type[BaseSerializer]:
+        # OPTIONS on the list route describes the POST input, which is the start form.
+        action = "create" if self.action == "metadata" and not self.detail else self.action
         return {
             "list": SessionSerializer,
             "create": SessionStartSerializer,
             "answers": AnswerSerializer,
             "attempts": AttemptChainSerializer,
-        }.get(self.action, SessionDetailSerializer)
+        }.get(action, SessionDetailSerializer)
 
     def _detail_response(self, session: InterviewSession, status_code: int) -> Response:
         session = selectors.session_detail(session_id=session.pk)
@@ -206,9 +215,28 @@ class SessionViewSet(
         return Response(self.get_serializer(chain).data)
 
 
-# Routes that match nothing ---------------------------------------------------------------
+# The index and routes that match nothing -------------------------------------------------
 
 
+class ApiRootView(APIView):
+    """The API's index: a link to each of its collections and auth endpoints."""
+
+    permission_classes = [AllowAny]
+    _names = {
+        "job-postings": "api:job-posting-list",
+        "sessions": "api:session-list",
+        "register": "api:auth-register",
+        "token": "api:auth-token",
+        "token-refresh": "api:auth-token-refresh",
+        "logout": "api:auth-logout",
+        "me": "api:auth-me",
+    }
+
+    def get(self, request: Request) -> Response:
+        return Response({key: reverse(name, request=request) for key, name in self._names.items()})
+
+
+@csrf_exempt  # it changes nothing; without this a POST gets Django's HTML CSRF page
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
     return JsonResponse(

@@ -8,6 +8,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -83,6 +84,12 @@ class TokenInvalid(DomainError):
     message = "Token is invalid or expired"
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "REQUEST_TOO_LARGE"
+    default_detail = "The request body is too large."
+
+
 class ValidationFailed(DomainError):
     """A service-level input error, shaped like a serializer's (``fields``)."""
 
@@ -109,7 +116,13 @@ _DRF_CODES: list[tuple[type[exceptions.APIException], str]] = [
 # simplejwt reports wrong credentials with this code; anything else failing inside its
 # authentication (expired, blacklisted, malformed, user gone) means "get a new token".
 _INVALID_CREDENTIALS_CODES = {"no_active_account"}
-_TOKEN_INVALID_CODES = {"user_not_found", "user_inactive", "bad_authorization_header"}
+_TOKEN_INVALID_CODES = {
+    "token_not_valid",
+    "user_not_found",
+    "user_inactive",
+    "password_changed",
+    "bad_authorization_header",
+}
 
 
 def _error_code(exc: exceptions.APIException) -> str:
@@ -120,10 +133,12 @@ def _error_code(exc: exceptions.APIException) -> str:
         return codes
     if isinstance(exc, InvalidToken):
         return "TOKEN_INVALID"
-    if isinstance(exc, exceptions.AuthenticationFailed) and isinstance(codes, str):
-        if codes in _INVALID_CREDENTIALS_CODES:
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        # simplejwt's own AuthenticationFailed carries its code as a value of a dict detail.
+        code = str(exc.detail.get("code")) if isinstance(exc.detail, dict) else codes
+        if code in _INVALID_CREDENTIALS_CODES:
             return "INVALID_CREDENTIALS"
-        if codes in _TOKEN_INVALID_CODES:
+        if code in _TOKEN_INVALID_CODES:
             return "TOKEN_INVALID"
     for exc_class, code in _DRF_CODES:
         if isinstance(exc, exc_class):
@@ -178,9 +193,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """
     view = context.get("view")
     if isinstance(exc, Http404):
-        exc = getattr(view, "not_found_error", None) or exceptions.NotFound()
-        if isinstance(exc, type):
-            exc = exc()
+        domain_error = getattr(view, "not_found_error", None)
+        on_detail_route = getattr(view, "detail", False)
+        exc = domain_error() if domain_error and on_detail_route else exceptions.NotFound()
 
     if isinstance(exc, DomainError):
         set_rollback()
@@ -191,6 +206,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    if isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
 
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.APIException):

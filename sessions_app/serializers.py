@@ -32,6 +32,12 @@ class RegisterSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "email", "password"]
         read_only_fields = ["id"]
 
+    def validate_username(self, value: str) -> str:
+        # "Sam" and "sam" would be two accounts that people cannot tell apart.
+        if User.objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("A user with that username already exists.")
+        return value
+
     def validate_email(self, value: str) -> str:
         if User.objects.filter(email__iexact=value).exists():
             raise serializers.ValidationError("An account with this email already exists.")
@@ -125,8 +131,17 @@ class SessionStartSerializer(serializers.Serializer):
     job_posting_id = serializers.UUIDField()
 
 
+class StrictCharField(serializers.CharField):
+    """A CharField that refuses numbers and booleans instead of turning them into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class AnswerSerializer(serializers.Serializer):
-    answer = serializers.CharField(max_length=ANSWER_MAX_LENGTH)
+    answer = StrictCharField(max_length=ANSWER_MAX_LENGTH)
 
 
 class AttemptSerializer(serializers.ModelSerializer):

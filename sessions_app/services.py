@@ -45,8 +45,20 @@ ANSWER_MAX_LENGTH = 10_000
 
 
 def user_register(*, username: str, email: str, password: str) -> AbstractBaseUser:
-    """Create an account; the caller has validated the password against the validators."""
-    return User.objects.create_user(username=username, email=email, password=password)
+    """Create an account; the caller has validated the password against the validators.
+
+    Usernames and emails (case-insensitively) are unique in the database, so two sign-ups
+    racing for the same one end in one account and one ``VALIDATION_ERROR``.
+    """
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(username=username, email=email, password=password)
+    except IntegrityError:
+        if User.objects.filter(username=username).exists():
+            field, message = "username", "A user with that username already exists."
+        else:
+            field, message = "email", "An account with this email already exists."
+        raise ValidationFailed({field: [message]}) from None
 
 
 def auth_logout(*, refresh: str) -> None:
@@ -78,8 +90,13 @@ def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosti
     return posting
 
 
+@transaction.atomic
 def job_posting_delete(*, posting: JobPosting) -> None:
-    # Sessions keep their history: the foreign key is SET NULL, so they lose only the link.
+    """Delete a posting; its sessions stay, with no posting (``SET NULL``)."""
+    # Lock order everywhere: posting, then sessions. Starting or retaking a session locks
+    # the posting first as well, so a deletion waits for them (and they for it) instead of
+    # nulling the posting under a session being created, or deadlocking with a retake.
+    JobPosting.objects.select_for_update().filter(pk=posting.pk).values_list("pk").first()
     posting.delete()
 
 
@@ -124,7 +141,15 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None
 @transaction.atomic
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
-    posting = JobPosting.objects.filter(pk=job_posting_id, owner=user).first()
+    # Locked (see job_posting_delete) so the posting cannot vanish before we commit.
+    try:
+        posting = (
+            JobPosting.objects.select_for_update(no_key=True)
+            .filter(pk=job_posting_id, owner=user)
+            .first()
+        )
+    except (DjangoValidationError, ValueError):
+        posting = None
     if posting is None:
         raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
     session = InterviewSession.objects.create(user=user, job_posting=posting)
@@ -205,25 +230,41 @@ def session_retake(
     """
     try:
         return _session_retake(session_id=session_id, owner=owner, actor=actor or owner)
-    except IntegrityError:
+    except IntegrityError as exc:
         # The root lock below makes this unreachable for writers that come through here;
-        # the partial unique index still stops any other writer, and that race must read
-        # as the same 409 the lock gives, never as a 500.
-        root_id = _chain_root_id(session_id=session_id)
+        # the chain constraints still stop any other writer, and that race must read as
+        # the same 409 the lock gives, never as a 500. Other integrity errors are bugs.
+        if not any(name in str(exc) for name in _CHAIN_CONSTRAINT_HINTS):
+            raise
+        root_id, _ = _chain_ids(session_id=session_id) or (None, None)
         active_id = _active_attempt_id(root_id=root_id) if root_id else None
         raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
 
 
-def _chain_root_id(*, session_id: uuid.UUID | str) -> uuid.UUID | None:
+# PostgreSQL names the violated constraint; SQLite names an index, or the columns of a
+# unique constraint.
+_CHAIN_CONSTRAINT_HINTS = (
+    "session_one_active_per_chain",
+    "session_unique_retake_number_per_chain",
+    "interviewsession.original_session_id, sessions_app_interviewsession.retake_number",
+)
+
+
+def _chain_ids(*, session_id: uuid.UUID | str) -> tuple[uuid.UUID, uuid.UUID | None] | None:
+    """``(root id, posting id)`` of the session's chain, or ``None`` if there is no such
+    session (a malformed id included). Read without a lock: only to know what to lock."""
     try:
-        ids = (
+        row = (
             InterviewSession.objects.filter(pk=session_id)
-            .values_list("original_session_id", "id")
+            .values_list("original_session_id", "id", "job_posting_id")
             .first()
         )
     except (DjangoValidationError, ValueError):
         return None
-    return (ids[0] or ids[1]) if ids else None
+    if row is None:
+        return None
+    original_id, own_id, posting_id = row
+    return original_id or own_id, posting_id
 
 
 def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
@@ -241,18 +282,25 @@ def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
 def _session_retake(
     *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
 ) -> InterviewSession:
-    root_id = _chain_root_id(session_id=session_id)
-    if root_id is None:
+    chain = _chain_ids(session_id=session_id)
+    if chain is None:
         raise SessionNotFound()
+    root_id, posting_id = chain
 
-    # Every retake of a chain locks the chain's root row first, so retakes of one chain
-    # (double clicks, two tabs, two workers, different attempts of it) run one at a time.
-    # The reads below happen after the lock and therefore see the previous retake's
-    # committed attempt: the "in progress" check and the next number are never stale.
-    InterviewSession.objects.select_for_update().filter(pk=root_id).values_list("id").get()
+    # Lock order: posting, chain root, session (job_posting_delete takes the posting first
+    # too). The root lock makes retakes of one chain (double clicks, two tabs, two workers,
+    # different attempts of it) run one at a time; the reads below come after it, so they
+    # see the previous retake's committed attempt: the "in progress" check and the next
+    # number are never stale.
+    if posting_id is not None:
+        JobPosting.objects.select_for_update(no_key=True).filter(pk=posting_id).values_list(
+            "pk"
+        ).first()
+    InterviewSession.objects.select_for_update().filter(pk=root_id).values_list("pk").get()
     session = _lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()
+    # Read after the locks: None if the posting was deleted while we waited.
     posting = session.job_posting
     if posting is None:
         raise MissingJobPosting()
@@ -260,8 +308,9 @@ def _session_retake(
     if active_id is not None:
         raise RetakeInProgress(active_session_id=str(active_id))
 
-    chain = InterviewSession.objects.filter(Q(pk=root_id) | Q(original_session_id=root_id))
-    highest = chain.aggregate(highest=Max("retake_number"))["highest"]
+    highest = InterviewSession.objects.filter(
+        Q(pk=root_id) | Q(original_session_id=root_id)
+    ).aggregate(highest=Max("retake_number"))["highest"]
     attempt = InterviewSession.objects.create(
         user_id=session.user_id,
         job_posting=posting,

@@ -10,6 +10,7 @@ class OptionalSlashRouter(DefaultRouter):
     negotiation uses the Accept header only."""
 
     include_format_suffixes = False
+    include_root_view = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -21,6 +22,7 @@ router.register("job-postings", api.JobPostingViewSet, basename="job-posting")
 router.register("sessions", api.SessionViewSet, basename="session")
 
 urlpatterns = [
+    re_path(r"^$", api.ApiRootView.as_view(), name="root"),
     re_path(r"^auth/register/?$", api.RegisterView.as_view(), name="auth-register"),
     re_path(r"^auth/token/?$", api.TokenObtainView.as_view(), name="auth-token"),
     re_path(r"^auth/token/refresh/?$", api.TokenRefreshView.as_view(), name="auth-token-refresh"),

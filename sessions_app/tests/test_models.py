@@ -61,7 +61,7 @@ def test_retake_without_original_is_refused(original):
         InterviewSessionFactory(job_posting=original.job_posting, retake_number=2)
 
 
-def test_original_numbered_above_1_is_refused(original):
+def test_retake_numbered_1_is_refused(original):
     with pytest.raises(IntegrityError), transaction.atomic():
         _retake_row(original, 1).save()
 

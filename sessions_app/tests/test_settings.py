@@ -42,6 +42,22 @@ def test_check_deploy_passes_with_production_values():
     assert "no issues" in result.stdout
 
 
+def test_check_deploy_passes_behind_a_tls_terminating_proxy():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="practice.example.com",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_TRUST_X_FORWARDED_PROTO="1",
+    )
+
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
 def test_missing_secret_key_with_debug_off_refuses_to_start():
     result = _manage("check", DJANGO_DEBUG="0")
 

@@ -53,6 +53,14 @@ def test_register_with_taken_username_is_400(anon_client, alice):
     assert User.objects.filter(username="alice").count() == 1
 
 
+def test_register_with_username_differing_only_in_case_is_400(anon_client, alice):
+    response = _register(anon_client, username="Alice")
+
+    assert response.status_code == 400
+    assert "username" in response.json()["detail"]["fields"]
+    assert not User.objects.filter(username="Alice").exists()
+
+
 def test_register_with_taken_email_is_400(anon_client, alice):
     response = _register(anon_client, email=alice.email.upper())
 
@@ -108,6 +116,15 @@ def test_me_with_garbage_token_is_401_token_invalid(anon_client):
     assert response.status_code == 401
     assert response.json()["detail"]["code"] == "TOKEN_INVALID"
     assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_bearer_without_token_is_401_token_invalid(anon_client):
+    anon_client.credentials(HTTP_AUTHORIZATION="Bearer")
+
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
 
 
 def test_refresh_rotates_and_refuses_the_old_token(anon_client, alice):
@@ -190,3 +207,54 @@ def test_auth_routes_answer_with_and_without_trailing_slash(anon_client, alice, 
     )
 
     assert response.status_code == 200
+
+
+def test_spoofed_forwarded_for_does_not_reset_the_throttle(monkeypatch, alice):
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "2/minute")
+    client = APIClient()
+
+    statuses = [
+        client.post(
+            reverse("api:auth-token"),
+            {"username": "alice", "password": "wrong"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        ).status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [401, 401, 429]
+
+
+def test_token_of_an_inactive_user_is_401_token_invalid(anon_client, alice):
+    access = _tokens(anon_client).json()["access"]
+    alice.is_active = False
+    alice.save()
+    anon_client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+def test_browser_login_shares_the_auth_throttle(monkeypatch, alice):
+    from django.test import Client
+
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "2/minute")
+    client = Client()
+    form = {"username": "alice", "password": "wrong"}
+
+    statuses = [client.post("/accounts/login/", form).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_browser_login_with_right_password_redirects(alice):
+    from django.test import Client
+
+    response = Client().post(
+        "/accounts/login/", {"username": "alice", "password": DEFAULT_PASSWORD}
+    )
+
+    assert response.status_code == 302

@@ -3,10 +3,11 @@
 from collections import Counter
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from sessions_app.models import InterviewSession
+from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.tests.conftest import run_together
 from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
 
@@ -84,3 +85,78 @@ def test_concurrent_retakes_of_two_attempts_of_a_chain_create_one_attempt_number
     new = InterviewSession.objects.get(original_session=original, status="active")
     assert new.retake_number == 3
     assert InterviewSession.objects.filter(user=alice).count() == 3
+
+
+def _delete_as(user, url):
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.delete(url)
+    return response.status_code, None
+
+
+def test_retakes_racing_the_postings_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    session = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    retake_url = reverse("api:session-retake", args=[session.pk])
+    delete_url = reverse("api:job-posting-detail", args=[session.job_posting_id])
+
+    results = run_together(
+        8, lambda i: _delete_as(alice, delete_url) if i == 0 else _post_as(alice, retake_url)
+    )
+
+    statuses = [status for status, _ in results]
+    assert statuses[0] == 204
+    assert set(statuses[1:]) <= {201, 400, 409}
+    assert not JobPosting.objects.exists()
+    assert not InterviewSession.objects.filter(job_posting__isnull=False).exists()
+
+
+def test_starts_racing_the_postings_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    posting = InterviewSessionFactory(job_posting__owner=alice, completed=True).job_posting
+    start_url = reverse("api:session-list")
+    delete_url = reverse("api:job-posting-detail", args=[posting.pk])
+
+    results = run_together(
+        8,
+        lambda i: (
+            _delete_as(alice, delete_url)
+            if i == 0
+            else _post_as(alice, start_url, {"job_posting_id": str(posting.pk)})
+        ),
+    )
+
+    statuses = [status for status, _ in results]
+    assert statuses[0] == 204
+    assert set(statuses[1:]) <= {201, 400}
+    assert not InterviewSession.objects.filter(job_posting__isnull=False).exists()
+
+
+def test_simultaneous_sign_ups_for_one_username_create_one_account():
+    def register(i):
+        response = APIClient().post(
+            reverse("api:auth-register"),
+            {"username": "sam", "email": f"sam{i}@example.com", "password": "a-long-passphrase"},
+            format="json",
+        )
+        return response.status_code, response.json()
+
+    results = run_together(8, register)
+
+    assert Counter(status for status, _ in results) == {201: 1, 400: 7}
+    assert get_user_model().objects.filter(username="sam").count() == 1
+
+
+def test_simultaneous_sign_ups_for_one_email_create_one_account():
+    def register(i):
+        response = APIClient().post(
+            reverse("api:auth-register"),
+            {"username": f"sam{i}", "email": "Sam@Example.com", "password": "a-long-passphrase"},
+            format="json",
+        )
+        return response.status_code, response.json()
+
+    results = run_together(8, register)
+
+    assert Counter(status for status, _ in results) == {201: 1, 400: 7}
+    assert get_user_model().objects.filter(email__iexact="sam@example.com").count() == 1

@@ -49,6 +49,24 @@ def test_unknown_api_url_is_json_404(path):
     _assert_error_shape(response, 404, "NOT_FOUND")
 
 
+@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v1/nope/", "/api", "/api/"])
+def test_post_to_unknown_api_url_is_json_404_not_a_csrf_page(alice, path):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(alice)
+
+    response = client.post(path, {}, format="json")
+
+    _assert_error_shape(response, 404, "NOT_FOUND")
+
+
+@pytest.mark.parametrize("path", ["/api/v1", "/api/v1/"])
+def test_api_index_answers_with_and_without_trailing_slash(path):
+    response = APIClient().get(path)
+
+    assert response.status_code == 200
+    assert response.json()["sessions"].endswith("/api/v1/sessions")
+
+
 def test_unknown_api_url_is_json_404_with_debug_on(settings):
     settings.DEBUG = True
 
@@ -85,3 +103,36 @@ def test_browsable_api_renders_html_for_a_logged_in_user(alice):
 
     assert response.status_code == 200
     assert b"Job Posting List" in response.content
+
+
+def test_deeply_nested_json_is_400_malformed_request(alice_client):
+    body = "[" * 100_000 + "]" * 100_000
+
+    response = alice_client.generic(
+        "POST", reverse("api:job-posting-list"), body, content_type="application/json"
+    )
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+
+
+def test_json_body_over_the_upload_limit_is_413(alice_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = '{"title": "T", "description": "' + "x" * 2000 + '"}'
+
+    response = alice_client.generic(
+        "POST", reverse("api:job-posting-list"), body, content_type="application/json"
+    )
+
+    _assert_error_shape(response, 413, "REQUEST_TOO_LARGE")
+    assert JobPosting.objects.count() == 0
+
+
+def test_nan_is_not_json(alice_client):
+    response = alice_client.generic(
+        "POST",
+        reverse("api:job-posting-list"),
+        '{"title": NaN, "description": "D"}',
+        content_type="application/json",
+    )
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")

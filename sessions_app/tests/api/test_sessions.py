@@ -113,6 +113,14 @@ def test_start_rolls_back_when_question_generation_fails(alice_client, alice, se
     assert Question.objects.count() == 0
 
 
+def test_options_on_the_list_describes_the_start_input(alice_client):
+    response = alice_client.options(LIST_URL)
+
+    post = response.json()["actions"]["POST"]
+    assert post["job_posting_id"]["read_only"] is False
+    assert post["job_posting_id"]["required"] is True
+
+
 # List and detail ------------------------------------------------------------------------
 
 
@@ -157,6 +165,35 @@ def test_list_filters_by_original_session(alice_client, alice):
     response = alice_client.get(LIST_URL, {"original_session_id": str(original.pk)})
 
     assert [item["id"] for item in response.json()["results"]] == [str(retake.pk)]
+
+
+def test_list_filter_by_another_users_chain_shows_nothing(alice_client, bob):
+    original = InterviewSessionFactory(job_posting__owner=bob, completed=True)
+    InterviewSessionFactory(
+        job_posting=original.job_posting, original_session=original, retake_number=2
+    )
+
+    response = alice_client.get(
+        LIST_URL,
+        {"original_session_id": str(original.pk), "job_posting_id": str(original.job_posting_id)},
+    )
+
+    assert response.json()["count"] == 0
+
+
+def test_list_filters_do_not_apply_to_detail_routes(alice_client, alice):
+    session = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+
+    response = alice_client.get(_url("detail", session), {"status": "active"})
+
+    assert response.status_code == 200
+
+
+def test_list_with_unknown_format_is_404_not_found(alice_client):
+    response = alice_client.get(LIST_URL, {"format": "xml"})
+
+    assert response.status_code == 404
+    assert response.json()["detail"]["code"] == "NOT_FOUND"
 
 
 def test_list_with_invalid_filter_value_is_400(alice_client):
@@ -282,6 +319,18 @@ def test_blank_answer_is_400_and_changes_nothing(alice_client, alice, answer):
     session.refresh_from_db()
     assert session.current_question_number == 0
     assert not session.questions.exclude(answer="").exists()
+
+
+@pytest.mark.parametrize("answer", [5, 1.5, True, None, ["a"], {"a": 1}])
+def test_answer_that_is_not_text_is_400(alice_client, alice, answer):
+    session = InterviewSessionFactory(job_posting__owner=alice)
+
+    response = _answer(alice_client, session, answer=answer)
+
+    assert response.status_code == 400
+    assert "answer" in response.json()["detail"]["fields"]
+    session.refresh_from_db()
+    assert session.current_question_number == 0
 
 
 def test_answer_over_10000_characters_is_400(alice_client, alice):

@@ -1,0 +1,32 @@
+"""Server-rendered pages. For now: the login used by the browsable API."""
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class LoginThrottle(SimpleRateThrottle):
+    """The API's ``auth`` budget, per client address, shared with ``/api/v1/auth/token/``:
+    a second door to the same passwords gets no second allowance."""
+
+    scope = "auth"
+
+    def get_cache_key(self, request: HttpRequest, view: object) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "rest_framework/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        throttle = LoginThrottle()
+        if throttle.allow_request(request, self):
+            return super().post(request, *args, **kwargs)
+        wait = int(throttle.wait() or 60) + 1
+        form = self.get_form()
+        form.errors.clear()
+        form.add_error(None, f"Too many sign-in attempts. Try again in {wait} seconds.")
+        response = self.render_to_response(self.get_context_data(form=form), status=429)
+        response["Retry-After"] = str(wait)
+        return response
