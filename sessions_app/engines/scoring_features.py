@@ -200,6 +200,9 @@ def posting_skills(title: str, description: str) -> list[str]:
         # A lone adverb ("timely") is not a skill, and "REST" adds nothing after "REST APIs".
         if (item.islower() and item.endswith("ly")) or item.lower() in known_words:
             continue
+        # "used by 2,000 retailers" splits at the thousands comma; a count is not a skill.
+        if item[:1].isdigit():
+            continue
         found.append(item)
         known_words |= {item.lower(), *item.lower().split()}
     return found

@@ -502,3 +502,12 @@ def test_longest_inputs_score_within_a_second():
     score(answer[:10_000], description=description[:20_000])
 
     assert time.perf_counter() - started < 1.0
+
+
+def test_posting_skills_skip_counts_split_at_a_thousands_comma():
+    skills = posting_skills(
+        "Senior Backend Engineer", "Our APIs serve 2,000 retailers: Python, Django, PostgreSQL."
+    )
+
+    assert not any(skill[:1].isdigit() for skill in skills)
+    assert "PostgreSQL" in skills
