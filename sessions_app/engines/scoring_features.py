@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from sessions_app.engines import scoring_lexicon as lexicon
+from sessions_app.engines.generator import extract_skills
 
 # The length curve in the score and the length advice in the feedback bend at the same points.
 SHORT_WORDS = 40
@@ -48,19 +49,6 @@ _MEASURE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s)\s*(?:and|so|which|while)\s+|[,;:]\s*")
 _MAX_QUOTE_WORDS = 12
-# A posting's sentences and lines, then the pieces of a list inside one.
-_POSTING_SEGMENT = re.compile(r"[^\n.!?;]+(?:\.(?=\S)[^\n.!?;]*)*")
-_LIST_PIECE = re.compile(
-    r"(?:^|[,|()•:]|\s(?:and|or|&)\s)\s*([^,|()•]+?)(?=\s*(?:[,|()•]|\s(?:and|or|&)\s|$))"
-)
-_BULLET = re.compile(r"\s*(?:[-*•·]|\d+[.)])\s")
-_LEAD_WORDS = "|".join(f"{lexicon.SKILL_LEAD_WORDS} {lexicon.DUTY_VERBS}".split())
-_EDGE_WORDS = re.compile(
-    rf"^(?:(?:{_LEAD_WORDS})\s+)+|(?:\s+(?:{'|'.join(lexicon.SKILL_TAIL_WORDS)}))+$",
-    re.I,
-)
-_NAME = r"[A-Z][\w+#/-]*(?:\.\w[\w+#/-]*)*"
-_NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME}(?:[ \t]+{_NAME})*")
 # Keyword stuffing: the share of an answer's content words that only echo the posting's skill
 # terms or the question. Good answers stay under 0.15. Short answers reach a high share by
 # chance ("I used SQL and Tableau"), so it takes a few such words before the share counts.
@@ -131,13 +119,6 @@ def _count_numbers(sentence: str) -> int:
     return sum(bool(_DIGITS.search(word)) or word.lower() in lexicon.NUMBER_WORDS for word in words)
 
 
-def _skill_name(candidate: str) -> str:
-    """The candidate without the posting's framing: "Strong SQL skills" gives "SQL"."""
-    item = _EDGE_WORDS.sub("", candidate.strip(" .,-*\t")).strip()
-    # A trailing adverb ("administer medications safely") is how postings talk, not a skill.
-    return re.sub(r"\s*\b\w+ly$", "", item) if " " in item else item
-
-
 def _result_quotes(sentence: str) -> list[str]:
     """Short quotable clauses of a sentence that state a measured outcome."""
     quotes = []
@@ -154,58 +135,10 @@ def _result_quotes(sentence: str) -> list[str]:
     return quotes
 
 
-def _list_items(description: str) -> list[tuple[int, str]]:
-    """The pieces of the posting's lists, each with its position in the posting."""
-    items: list[tuple[int, str]] = []
-    for segment in _POSTING_SEGMENT.finditer(description):
-        # A lead-in such as "Requirements:" or the title before a colon is not part of the list.
-        colon = max(segment.group().rfind(":"), 0)
-        pieces = list(_LIST_PIECE.finditer(segment.group(), colon))
-        short = [piece for piece in pieces if len(piece.group(1).split()) <= 4]
-        if _BULLET.match(segment.group()) or (
-            len(pieces) >= 3 and 3 * len(short) >= 2 * len(pieces)
-        ):
-            items += [(segment.start() + piece.start(1), piece.group(1)) for piece in pieces]
-    return items
-
-
 def posting_skills(title: str, description: str) -> list[str]:
-    """Return skill-like terms from a posting, in order of first mention, each once.
-
-    Terms are the items of its lists, up to three words each without framing such as
-    "experience with" or "required", and the runs of capitalised words or acronyms inside its
-    sentences. A list is a bullet line or a sentence of three or more pieces (split at commas,
-    "and" or "or"), most of them short; prose such as "run user research with customers and
-    keep stakeholders aligned" gives only its names. Words of the title are not skills, so
-    "Senior Backend Engineer" never comes back.
-    """
-    title_lemmas = set(_content_lemmas(title))
-    candidates = _list_items(description)
-    for match in _NAME_RUN.finditer(description):
-        name = match.group()
-        # A sentence's or bullet's first word is capitalised for grammar, not as a name.
-        before = description[max(0, match.start() - 20) : match.start()].rstrip(" \t")
-        if not before or before[-1] in ".!?\n•*-":
-            name = name.partition(" ")[2]
-        if name and name != "I":
-            candidates.append((match.end() - len(name), name))
-    found: list[str] = []
-    known_words: set[str] = set()
-    # At one position the longer term goes first, so "EHR documentation" is kept over "EHR".
-    for _, candidate in sorted(candidates, key=lambda pair: (pair[0], -len(pair[1]))):
-        item = _skill_name(candidate)
-        lemmas = set(_content_lemmas(item)) - _GENERIC_SKILL_LEMMAS
-        if not 1 <= len(item.split()) <= 3 or not lemmas or lemmas <= title_lemmas:
-            continue
-        # A lone adverb ("timely") is not a skill, and "REST" adds nothing after "REST APIs".
-        if (item.islower() and item.endswith("ly")) or item.lower() in known_words:
-            continue
-        # "used by 2,000 retailers" splits at the thousands comma; a count is not a skill.
-        if item[:1].isdigit():
-            continue
-        found.append(item)
-        known_words |= {item.lower(), *item.lower().split()}
-    return found
+    """The posting's skills in order of first mention, found with the question generator's
+    curated vocabulary, so feedback names the same skills the questions ask about."""
+    return extract_skills(f"{title}\n{description}")
 
 
 @dataclass

@@ -240,20 +240,6 @@ PLATITUDES = (
     r"\bwhatever it takes\b",
 )
 
-# Verbs a posting opens its duties with ("perform patient assessments", "own the roadmap").
-DUTY_VERBS = (
-    "own run keep build design ship spend perform administer care work manage lead create "
-    "develop support ensure drive help deliver write maintain use join provide handle make "
-    "take conduct"
-)
-
-# How postings frame a skill: "Strong SQL skills", "Experience with Tableau", "Excel required".
-SKILL_LEAD_WORDS = (
-    "with in of on for a an the our your we you will to be strong excellent solid good proven "
-    "experience knowledge familiarity skill skills"
-)
-SKILL_TAIL_WORDS = ("required", "preferred", "essential", "desirable", "a plus", "skills?")
-SKILL_TAIL_WORDS += ("experience", "is a must")
 
 # Words that name the kind of thing a posting wants rather than a skill of its own.
 GENERIC_SKILL_WORDS = _words(
