@@ -27,8 +27,8 @@ def _manage(*args, **env):
     )
 
 
-def test_check_deploy_passes_with_production_values():
-    result = _manage(
+def _check_deploy(**env):
+    return _manage(
         "check",
         "--deploy",
         "--fail-level",
@@ -36,24 +36,19 @@ def test_check_deploy_passes_with_production_values():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="practice.example.com",
+        **env,
     )
+
+
+def test_check_deploy_passes_with_production_values():
+    result = _check_deploy()
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
 
 def test_check_deploy_passes_behind_a_tls_terminating_proxy():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="practice.example.com",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_TRUST_X_FORWARDED_PROTO="1",
-    )
+    result = _check_deploy(DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_TRUST_X_FORWARDED_PROTO="1")
 
     assert result.returncode == 0, result.stderr + result.stdout
 
