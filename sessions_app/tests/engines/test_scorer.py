@@ -429,18 +429,6 @@ def test_feedback_quotes_a_measured_result_from_the_answer():
 # Posting skills
 
 
-def test_posting_skills_are_the_postings_vocabulary_skills_in_order():
-    assert posting_skills(BACKEND_TITLE, BACKEND_DESCRIPTION) == [
-        "Python",
-        "Django",
-        "PostgreSQL",
-        "REST APIs",
-        "AWS",
-        "mentoring",
-        "performance tuning",
-    ]
-
-
 def test_posting_skills_find_non_software_skills():
     assert "roadmap prioritisation" in posting_skills(PM_TITLE, PM_DESCRIPTION)
     assert "EHR documentation" in posting_skills(NURSE_TITLE, NURSE_DESCRIPTION)
