@@ -8,7 +8,12 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -39,6 +44,12 @@ class SessionNotFound(DomainError):
     status_code = status.HTTP_404_NOT_FOUND
     code = "SESSION_NOT_FOUND"
     message = "Session not found"
+
+
+class JobPostingNotFound(DomainError):
+    status_code = status.HTTP_404_NOT_FOUND
+    code = "NOT_FOUND"
+    message = "Job posting not found"
 
 
 class SessionAccessDenied(DomainError):
@@ -208,6 +219,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.PermissionDenied()
     if isinstance(exc, RequestDataTooBig):
         exc = RequestTooLarge()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError("The request has too many fields or files.")
+    elif isinstance(exc, SuspiciousOperation):
+        # Django answers these with a plain 400 outside DRF; so do we, in our shape.
+        exc = exceptions.ParseError("The request could not be read.")
 
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.APIException):

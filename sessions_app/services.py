@@ -22,6 +22,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from sessions_app.engines import get_answer_scorer, get_question_generator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
+    JobPostingNotFound,
     MissingJobPosting,
     QuestionsUnanswered,
     RetakeInProgress,
@@ -54,11 +55,27 @@ def user_register(*, username: str, email: str, password: str) -> AbstractBaseUs
         with transaction.atomic():
             return User.objects.create_user(username=username, email=email, password=password)
     except IntegrityError:
-        if User.objects.filter(username=username).exists():
+        if User.objects.filter(username__iexact=username).exists():
             field, message = "username", "A user with that username already exists."
         else:
             field, message = "email", "An account with this email already exists."
         raise ValidationFailed({field: [message]}) from None
+
+
+@transaction.atomic
+def user_delete(*, user: AbstractBaseUser) -> None:
+    """Delete an account with its postings and every session of it, chains included."""
+    # Lock in the order of every other writer: postings, then sessions. Django's cascade
+    # alone would touch the sessions first (to null their posting) and deadlock with a
+    # retake that holds the posting; a retake waiting here finds nothing once we commit.
+    list(JobPosting.objects.select_for_update().filter(owner=user).order_by("pk").values("pk"))
+    list(
+        InterviewSession.objects.select_for_update()
+        .filter(user=user)
+        .order_by("pk")
+        .values("pk")
+    )
+    user.delete()
 
 
 def auth_logout(*, refresh: str) -> None:
@@ -80,7 +97,20 @@ def job_posting_create(
     )
 
 
+def _lock_posting(*, posting_id: uuid.UUID, no_key: bool = True) -> JobPosting:
+    # Lock order everywhere: posting, then sessions. Starting or retaking a session locks
+    # the posting first as well, so a deletion waits for them (and they for it) instead of
+    # nulling the posting under a session being created, or deadlocking with a retake.
+    # The caller's instance may be stale: the row can have been deleted since it was read.
+    locked = JobPosting.objects.select_for_update(no_key=no_key).filter(pk=posting_id).first()
+    if locked is None:
+        raise JobPostingNotFound()
+    return locked
+
+
+@transaction.atomic
 def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosting:
+    posting = _lock_posting(posting_id=posting.pk)
     editable = {"title", "company", "description"}
     changed = [name for name in editable & data.keys() if getattr(posting, name) != data[name]]
     for name in changed:
@@ -93,11 +123,8 @@ def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosti
 @transaction.atomic
 def job_posting_delete(*, posting: JobPosting) -> None:
     """Delete a posting; its sessions stay, with no posting (``SET NULL``)."""
-    # Lock order everywhere: posting, then sessions. Starting or retaking a session locks
-    # the posting first as well, so a deletion waits for them (and they for it) instead of
-    # nulling the posting under a session being created, or deadlocking with a retake.
-    JobPosting.objects.select_for_update().filter(pk=posting.pk).values_list("pk").first()
-    posting.delete()
+    # The full lock a DELETE needs, taken up front rather than upgraded from a weaker one.
+    _lock_posting(posting_id=posting.pk, no_key=False).delete()
 
 
 # Practice sessions ----------------------------------------------------------------------
@@ -296,7 +323,9 @@ def _session_retake(
         JobPosting.objects.select_for_update(no_key=True).filter(pk=posting_id).values_list(
             "pk"
         ).first()
-    InterviewSession.objects.select_for_update().filter(pk=root_id).values_list("pk").get()
+    root = InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
+    if root is None:
+        raise SessionNotFound()  # the chain was deleted (with its account) while we waited
     session = _lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()

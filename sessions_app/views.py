@@ -1,6 +1,7 @@
 """Server-rendered pages. For now: the login used by the browsable API."""
 
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -24,9 +25,14 @@ class LoginView(auth_views.LoginView):
         if throttle.allow_request(request, self):
             return super().post(request, *args, **kwargs)
         wait = int(throttle.wait() or 60) + 1
-        form = self.get_form()
-        form.errors.clear()
-        form.add_error(None, f"Too many sign-in attempts. Try again in {wait} seconds.")
+        # Unbound, so the refused password is never checked: validating a bound form would
+        # run authenticate() and give the throttled client its guess after all.
+        form = self.get_form_class()(
+            request, initial={"username": request.POST.get("username", "")}
+        )
+        form.errors[NON_FIELD_ERRORS] = form.error_class(
+            [f"Too many sign-in attempts. Try again in {wait} seconds."], error_class="nonfield"
+        )
         response = self.render_to_response(self.get_context_data(form=form), status=429)
         response["Retry-After"] = str(wait)
         return response

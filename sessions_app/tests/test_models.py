@@ -92,3 +92,17 @@ def test_root_id_is_own_id_for_an_original_and_the_original_for_a_retake(origina
 
     assert (original.root_id, original.is_original) == (original.pk, True)
     assert (retake.root_id, retake.is_original) == (original.pk, False)
+
+
+def test_usernames_differing_only_in_case_are_refused():
+    UserFactory(username="sam")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UserFactory(username="Sam")
+
+
+def test_emails_differing_only_in_case_are_refused():
+    UserFactory(email="sam@example.com")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UserFactory(email="Sam@Example.com")

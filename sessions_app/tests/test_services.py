@@ -4,13 +4,18 @@ import pytest
 
 from sessions_app import services
 from sessions_app.exceptions import (
+    JobPostingNotFound,
     MissingJobPosting,
     SessionAccessDenied,
     SessionNotCompleted,
     SessionNotFound,
 )
-from sessions_app.models import InterviewSession
-from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.tests.factories import (
+    InterviewSessionFactory,
+    JobPostingFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +67,35 @@ def test_answer_and_complete_refuse_another_owner():
         services.session_answer(session_id=session.pk, owner=stranger, answer="Hello.")
     with pytest.raises(SessionAccessDenied):
         services.session_complete(session_id=session.pk, owner=stranger)
+
+
+def test_editing_a_posting_deleted_since_it_was_read_is_not_found():
+    posting = JobPostingFactory()
+    JobPosting.objects.filter(pk=posting.pk).delete()
+
+    with pytest.raises(JobPostingNotFound):
+        services.job_posting_update(posting=posting, data={"title": "New title"})
+    assert not JobPosting.objects.exists()
+
+
+def test_deleting_a_posting_deleted_since_it_was_read_is_not_found():
+    posting = JobPostingFactory()
+    JobPosting.objects.filter(pk=posting.pk).delete()
+
+    with pytest.raises(JobPostingNotFound):
+        services.job_posting_delete(posting=posting)
+
+
+def test_deleting_an_account_deletes_its_postings_and_whole_chains():
+    owner = UserFactory()
+    original = InterviewSessionFactory(job_posting__owner=owner, completed=True)
+    InterviewSessionFactory(
+        job_posting=original.job_posting, original_session=original, retake_number=2
+    )
+    other = InterviewSessionFactory()
+
+    services.user_delete(user=owner)
+
+    assert list(InterviewSession.objects.all()) == [other]
+    assert list(JobPosting.objects.all()) == [other.job_posting]
+    assert not Question.objects.exclude(session=other).exists()

@@ -62,7 +62,13 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DJANGO_DEBUG", "maybe"), ("THROTTLE_AUTH_RATE", "lots"), ("INTERVIEW_QUESTION_COUNT", "x")],
+    [
+        ("DJANGO_DEBUG", "maybe"),
+        ("THROTTLE_AUTH_RATE", "lots"),
+        ("INTERVIEW_QUESTION_COUNT", "x"),
+        ("DJANGO_NUM_PROXIES", "-1"),
+        ("DJANGO_CONN_MAX_AGE", "-5"),
+    ],
 )
 def test_bad_environment_value_fails_loudly(name, value):
     result = _manage("check", **{"DJANGO_DEBUG": "1", name: value})

@@ -258,3 +258,31 @@ def test_browser_login_with_right_password_redirects(alice):
     )
 
     assert response.status_code == 302
+
+
+def test_throttled_browser_login_does_not_check_the_password(monkeypatch, alice):
+    from django.contrib.auth.signals import user_logged_in, user_login_failed
+    from django.test import Client
+
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "1/minute")
+    client = Client()
+    client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+    checked = []
+
+    def record(**kwargs):
+        checked.append(kwargs)
+
+    user_login_failed.connect(record)
+    user_logged_in.connect(record)
+    try:
+        response = client.post(
+            "/accounts/login/", {"username": "alice", "password": DEFAULT_PASSWORD}
+        )
+    finally:
+        user_login_failed.disconnect(record)
+        user_logged_in.disconnect(record)
+
+    assert response.status_code == 429
+    assert checked == []
+    assert b"Too many sign-in attempts" in response.content
+    assert "_auth_user_id" not in client.session

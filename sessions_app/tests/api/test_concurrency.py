@@ -7,9 +7,14 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from sessions_app import services
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.tests.conftest import run_together
-from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+from sessions_app.tests.factories import (
+    InterviewSessionFactory,
+    JobPostingFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -147,6 +152,28 @@ def test_simultaneous_sign_ups_for_one_username_create_one_account():
     assert get_user_model().objects.filter(username="sam").count() == 1
 
 
+def test_simultaneous_sign_ups_for_one_username_in_different_cases_create_one_account():
+    def register(i):
+        response = APIClient().post(
+            reverse("api:auth-register"),
+            {
+                "username": "sam" if i % 2 else "Sam",
+                "email": f"sam{i}@example.com",
+                "password": "a-long-passphrase",
+            },
+            format="json",
+        )
+        return response.status_code, response.json()
+
+    results = run_together(8, register)
+
+    assert Counter(status for status, _ in results) == {201: 1, 400: 7}
+    assert all(
+        "username" in body["detail"]["fields"] for status, body in results if status == 400
+    )
+    assert get_user_model().objects.filter(username__iexact="sam").count() == 1
+
+
 def test_simultaneous_sign_ups_for_one_email_create_one_account():
     def register(i):
         response = APIClient().post(
@@ -160,3 +187,47 @@ def test_simultaneous_sign_ups_for_one_email_create_one_account():
 
     assert Counter(status for status, _ in results) == {201: 1, 400: 7}
     assert get_user_model().objects.filter(email__iexact="sam@example.com").count() == 1
+
+
+def test_edits_racing_the_postings_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    posting = JobPostingFactory(owner=alice)
+    url = reverse("api:job-posting-detail", args=[posting.pk])
+
+    def edit_or_delete(i):
+        client = APIClient()
+        client.force_authenticate(alice)
+        if i == 0:
+            return client.delete(url).status_code
+        return client.patch(url, {"title": f"Title {i}"}, format="json").status_code
+
+    statuses = run_together(8, edit_or_delete)
+
+    assert statuses[0] == 204
+    assert set(statuses[1:]) <= {200, 404}
+    assert not JobPosting.objects.exists()
+
+
+def test_retakes_racing_the_accounts_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+    url = reverse("api:session-retake", args=[original.pk])
+
+    def delete_or_retake(i):
+        if i == 0:
+            services.user_delete(user=get_user_model().objects.get(pk=alice.pk))
+            return "deleted"
+        return _post_as(alice, url)[0]
+
+    results = run_together(8, delete_or_retake)
+
+    assert results[0] == "deleted"
+    assert set(results[1:]) <= {201, 404, 409}
+    assert not InterviewSession.objects.exists()
+    assert not JobPosting.objects.exists()

@@ -136,3 +136,83 @@ def test_nan_is_not_json(alice_client):
     )
 
     _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+
+
+def test_more_query_parameters_than_django_allows_is_400_malformed_request(alice_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    query = "&".join(f"p{number}=1" for number in range(11))
+
+    response = alice_client.get(f"{reverse('api:job-posting-list')}?{query}")
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+
+
+def test_more_form_fields_than_django_allows_is_400_and_creates_nothing(alice_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    body = "title=T&description=D&" + "&".join(f"p{number}=1" for number in range(11))
+
+    response = alice_client.generic(
+        "POST",
+        reverse("api:job-posting-list"),
+        body,
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+    assert JobPosting.objects.count() == 0
+
+
+_UNDECODABLE_FORM = b"title=%FF%FE&description=%5Cx\xff"
+_UNDECODABLE_MULTIPART = (
+    b'--b\r\nContent-Disposition: form-data; name="title"\r\n\r\n\xff\xfe\\x\r\n--b--\r\n'
+)
+
+
+@pytest.mark.parametrize("charset", ["punycode", "idna", "undefined", "rot13", "hex"])
+@pytest.mark.parametrize(
+    ("media_type", "body"),
+    [
+        ("application/x-www-form-urlencoded", _UNDECODABLE_FORM),
+        ("multipart/form-data; boundary=b", _UNDECODABLE_MULTIPART),
+    ],
+)
+def test_body_in_an_undecodable_charset_is_415_and_creates_nothing(
+    alice_client, charset, media_type, body
+):
+    response = alice_client.generic(
+        "POST",
+        reverse("api:job-posting-list"),
+        body,
+        content_type=f"{media_type}; charset={charset}",
+    )
+
+    _assert_error_shape(response, 415, "UNSUPPORTED_MEDIA_TYPE")
+    assert JobPosting.objects.count() == 0
+
+
+@pytest.mark.parametrize("charset", ["punycode", "idna"])
+def test_login_page_post_in_an_undecodable_charset_is_415_not_500(client, charset):
+    response = client.generic(
+        "POST",
+        reverse("rest_framework:login"),
+        _UNDECODABLE_MULTIPART,
+        content_type=f"multipart/form-data; boundary=b; charset={charset}",
+    )
+
+    assert response.status_code == 415
+    assert b"not supported" in response.content
+
+
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "no-such-charset"])
+def test_body_in_a_decodable_or_unknown_charset_is_read(alice_client, charset):
+    body = "title=Café&description=D".encode("utf-8" if charset == "no-such-charset" else charset)
+
+    response = alice_client.generic(
+        "POST",
+        reverse("api:job-posting-list"),
+        body,
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+    )
+
+    assert response.status_code != 415
+    assert response.status_code < 500

@@ -1,0 +1,99 @@
+"""The Django admin's user pages, which write through the services."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from sessions_app.models import InterviewSession
+from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    return client
+
+
+def _change_form(user, **changes):
+    data = {
+        "username": user.username,
+        "email": user.email,
+        "first_name": "",
+        "last_name": "",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("username", "Alice"), ("email", "ALICE@example.com")]
+)
+def test_changing_a_user_to_a_case_duplicate_is_refused_on_the_form(
+    admin_client, field, value
+):
+    UserFactory(username="alice", email="alice@example.com")
+    bob = UserFactory(username="bob", email="bob@example.com")
+
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[bob.pk]), _change_form(bob, **{field: value})
+    )
+
+    assert response.status_code == 200
+    assert field in response.context["adminform"].form.errors
+    bob.refresh_from_db()
+    assert (bob.username, bob.email) == ("bob", "bob@example.com")
+
+
+def test_saving_a_user_unchanged_keeps_it(admin_client):
+    bob = UserFactory(username="bob", email="bob@example.com")
+
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[bob.pk]), _change_form(bob, first_name="Bob")
+    )
+
+    assert response.status_code == 302
+    bob.refresh_from_db()
+    assert bob.first_name == "Bob"
+
+
+def test_deleting_a_user_with_a_chain_of_attempts_deletes_it_all(admin_client):
+    original = InterviewSessionFactory(completed=True)
+    InterviewSessionFactory(
+        job_posting=original.job_posting, original_session=original, retake_number=2
+    )
+
+    response = admin_client.post(
+        reverse("admin:auth_user_delete", args=[original.user_id]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=original.user_id).exists()
+    assert not InterviewSession.objects.exists()
+
+
+def test_deleting_users_in_bulk_deletes_their_chains(admin_client):
+    sessions = [InterviewSessionFactory(completed=True) for _ in range(2)]
+    for original in sessions:
+        InterviewSessionFactory(
+            job_posting=original.job_posting, original_session=original, retake_number=2
+        )
+
+    response = admin_client.post(
+        reverse("admin:auth_user_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [s.user_id for s in sessions],
+            "post": "yes",
+        },
+    )
+
+    assert response.status_code == 302
+    assert not InterviewSession.objects.exists()
+    assert User.objects.count() == 1
