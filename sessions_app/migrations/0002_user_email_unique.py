@@ -2,17 +2,7 @@
 # case-insensitively, and only the database can keep that promise under concurrent sign-ups.
 from django.db import migrations
 
-
-def refuse_case_duplicate_emails(apps, schema_editor):
-    User = apps.get_model("auth", "User")
-    seen: dict[str, str] = {}
-    for email in User.objects.exclude(email="").values_list("email", flat=True).iterator():
-        if email.lower() in seen:
-            raise RuntimeError(
-                f"Accounts share the email {email!r} (ignoring case); "
-                "give each its own address before migrating."
-            )
-        seen[email.lower()] = email
+from sessions_app.migrations._case_duplicates import refuse_case_duplicates
 
 
 class Migration(migrations.Migration):
@@ -22,7 +12,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(refuse_case_duplicate_emails, migrations.RunPython.noop),
+        migrations.RunPython(refuse_case_duplicates("email"), migrations.RunPython.noop),
         migrations.RunSQL(
             sql=(
                 "CREATE UNIQUE INDEX user_email_ci_unique ON auth_user (LOWER(email)) "

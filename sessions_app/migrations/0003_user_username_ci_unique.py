@@ -2,17 +2,7 @@
 # only the database can keep that promise when two sign-ups race.
 from django.db import migrations
 
-
-def refuse_case_duplicate_usernames(apps, schema_editor):
-    User = apps.get_model("auth", "User")
-    seen: dict[str, str] = {}
-    for username in User.objects.values_list("username", flat=True).iterator():
-        if username.lower() in seen:
-            raise RuntimeError(
-                f"Usernames {seen[username.lower()]!r} and {username!r} differ only in case; "
-                "rename one before migrating."
-            )
-        seen[username.lower()] = username
+from sessions_app.migrations._case_duplicates import refuse_case_duplicates
 
 
 class Migration(migrations.Migration):
@@ -21,7 +11,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(refuse_case_duplicate_usernames, migrations.RunPython.noop),
+        migrations.RunPython(refuse_case_duplicates("username"), migrations.RunPython.noop),
         migrations.RunSQL(
             sql="CREATE UNIQUE INDEX user_username_ci_unique ON auth_user (LOWER(username))",
             reverse_sql="DROP INDEX user_username_ci_unique",
