@@ -22,6 +22,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=interview_practice.settings_test \
 		$(BIN)/python manage.py makemigrations --check --dry-run
 

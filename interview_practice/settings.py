@@ -227,9 +227,15 @@ INTERVIEW_QUESTION_COUNT = env_int("INTERVIEW_QUESTION_COUNT", 5)
 if not 1 <= INTERVIEW_QUESTION_COUNT <= 50:
     raise ImproperlyConfigured("INTERVIEW_QUESTION_COUNT must be between 1 and 50.")
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip().upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; got {LOG_LEVEL!r}"
+    )
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
@@ -12,28 +11,25 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from sessions_app import services
+from sessions_app.selectors import user_identity_conflicts
 
 User = get_user_model()
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
-    """Usernames and emails are unique ignoring case (database indexes); say so on the form
+    """Usernames and emails are unique ignoring case (database indexes): say so on the form
     instead of failing on save."""
 
-    def _taken(self, **lookup: Any) -> bool:
-        return User.objects.filter(**lookup).exclude(pk=self.instance.pk).exists()
-
-    def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
-        if self._taken(username__iexact=username):
-            raise forms.ValidationError("A user with that username already exists.")
-        return username
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"]
-        if email and self._taken(email__iexact=email):
-            raise forms.ValidationError("An account with this email already exists.")
-        return email
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        conflicts = user_identity_conflicts(
+            username=cleaned.get("username", ""),
+            email=cleaned.get("email", ""),
+            exclude_pk=self.instance.pk,
+        )
+        for field, messages in conflicts.items():
+            self.add_error(field, messages)
+        return cleaned
 
 
 admin.site.unregister(User)

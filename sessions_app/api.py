@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
 from sessions_app import selectors, services
-from sessions_app.exceptions import SessionNotFound
+from sessions_app.exceptions import SERVER_ERROR_MESSAGE, SessionNotFound, error_body
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.permissions import IsOwner, IsSessionOwner
 from sessions_app.serializers import (
@@ -239,9 +239,7 @@ class ApiRootView(APIView):
 @csrf_exempt  # it changes nothing; without this a POST gets Django's HTML CSRF page
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
-    return JsonResponse(
-        {"detail": {"code": "NOT_FOUND", "message": "No API endpoint at this URL."}}, status=404
-    )
+    return JsonResponse(error_body("NOT_FOUND", "No API endpoint at this URL."), status=404)
 
 
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -253,8 +251,5 @@ def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
 def error_500(request: HttpRequest) -> HttpResponse:
     # Errors outside DRF views (middleware, URL resolution) still reach API clients as JSON.
     if request.path.startswith("/api/"):
-        return JsonResponse(
-            {"detail": {"code": "SERVER_ERROR", "message": "Something went wrong on our side."}},
-            status=500,
-        )
+        return JsonResponse(error_body("SERVER_ERROR", SERVER_ERROR_MESSAGE), status=500)
     return django_defaults.server_error(request)

@@ -23,6 +23,13 @@ from rest_framework_simplejwt.exceptions import InvalidToken
 
 logger = logging.getLogger(__name__)
 
+SERVER_ERROR_MESSAGE = "Something went wrong on our side."
+
+
+def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    """The contract's error shape, for the handler and for answers outside DRF views."""
+    return {"detail": {"code": code, "message": message, **extra}}
+
 
 class DomainError(Exception):
     """A refusal the client can act on: a stable ``code``, a human ``message``, a status."""
@@ -36,8 +43,8 @@ class DomainError(Exception):
         self.extra = extra
         super().__init__(self.message)
 
-    def as_detail(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, **self.extra}
+    def as_body(self) -> dict[str, Any]:
+        return error_body(self.code, self.message, **self.extra)
 
 
 class SessionNotFound(DomainError):
@@ -210,7 +217,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
     if isinstance(exc, DomainError):
         set_rollback()
-        response = Response({"detail": exc.as_detail()}, status=exc.status_code)
+        response = Response(exc.as_body(), status=exc.status_code)
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response
@@ -235,6 +242,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     logger.error("Unhandled error in API view %r", view, exc_info=exc)
     set_rollback()
     return Response(
-        {"detail": {"code": "SERVER_ERROR", "message": "Something went wrong on our side."}},
+        error_body("SERVER_ERROR", SERVER_ERROR_MESSAGE),
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )

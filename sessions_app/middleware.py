@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from sessions_app.exceptions import error_body
+
 # Every byte value: idna and "undefined" refuse errors="replace" and punycode raises on
 # non-ASCII, while a text codec that can decode anything decodes this.
 _PROBE = bytes(range(256))
@@ -41,9 +43,6 @@ class RequestCharsetMiddleware:
         if charset and not charset_is_decodable(charset):
             message = f'The charset "{charset}" is not supported; send UTF-8.'
             if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": {"code": "UNSUPPORTED_MEDIA_TYPE", "message": message}},
-                    status=415,
-                )
+                return JsonResponse(error_body("UNSUPPORTED_MEDIA_TYPE", message), status=415)
             return HttpResponse(message, status=415, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -105,15 +105,11 @@ class InterviewSession(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "-created_at"], name="session_user_created_idx"),
-            models.Index(fields=["user", "status"], name="session_user_status_idx"),
+            models.Index(fields=["user", "status", "-created_at"], name="session_user_status_idx"),
         ]
 
     def __str__(self) -> str:
         return f"Attempt #{self.retake_number} ({self.status}) {self.id}"
-
-    @property
-    def is_original(self) -> bool:
-        return self.original_session_id is None
 
     @property
     def root_id(self) -> uuid.UUID:

@@ -3,12 +3,13 @@
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
     Case,
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -19,14 +20,32 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.models import InterviewSession, Question
 
 ACTIVE = InterviewSession.Status.ACTIVE
 COMPLETED = InterviewSession.Status.COMPLETED
 
+_TAKEN = {
+    "username": "A user with that username already exists.",
+    "email": "An account with this email already exists.",
+}
 
-def job_posting_list(*, owner: AbstractBaseUser) -> QuerySet[JobPosting]:
-    return JobPosting.objects.filter(owner=owner).order_by("-created_at", "-id")
+
+def user_identity_conflicts(
+    *, username: str = "", email: str = "", exclude_pk: int | None = None
+) -> dict[str, list[str]]:
+    """Field errors for a username or email another account has, ignoring case.
+
+    "Sam" and "sam" would be two accounts people cannot tell apart; the database refuses
+    them too (case-insensitive unique indexes), this says so before a write is tried.
+    """
+    accounts = get_user_model().objects.exclude(pk=exclude_pk)
+    conflicts = {}
+    if username and accounts.filter(username__iexact=username).exists():
+        conflicts["username"] = [_TAKEN["username"]]
+    if email and accounts.filter(email__iexact=email).exists():
+        conflicts["email"] = [_TAKEN["email"]]
+    return conflicts
 
 
 def _in_chain(root: object, prefix: str = "") -> Q:
@@ -38,8 +57,8 @@ def session_queryset() -> QuerySet[InterviewSession]:
     """Sessions with what every session object shows, computed in the same query.
 
     ``question_count``; ``can_retake``, true exactly when a retake would succeed now
-    (completed, posting present, no attempt of the chain in progress); and the posting's
-    title through a join.
+    (completed, posting present, no attempt of the chain in progress); and
+    ``job_posting_title`` through a join that reads the title alone, not the description.
     """
     active_in_chain = InterviewSession.objects.filter(
         _in_chain(OuterRef("chain_root")), status=ACTIVE
@@ -51,26 +70,19 @@ def session_queryset() -> QuerySet[InterviewSession]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        InterviewSession.objects.select_related("job_posting")
-        .annotate(
-            chain_root=Coalesce("original_session_id", "id"),
-            question_count=Coalesce(Subquery(question_count), 0),
-            can_retake=Case(
-                When(
-                    Q(status=COMPLETED, job_posting__isnull=False) & ~Exists(active_in_chain),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
+    return InterviewSession.objects.annotate(
+        job_posting_title=F("job_posting__title"),
+        chain_root=Coalesce("original_session_id", "id"),
+        question_count=Coalesce(Subquery(question_count), 0),
+        can_retake=Case(
+            When(
+                Q(status=COMPLETED, job_posting__isnull=False) & ~Exists(active_in_chain),
+                then=Value(True),
             ),
-        )
-        .order_by("-created_at", "-id")
-    )
-
-
-def session_list(*, user: AbstractBaseUser) -> QuerySet[InterviewSession]:
-    return session_queryset().filter(user=user)
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    ).order_by("-created_at", "-id")
 
 
 def questions_with_previous_score() -> QuerySet[Question]:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.selectors import user_identity_conflicts
 from sessions_app.services import ANSWER_MAX_LENGTH
 
 User = get_user_model()
@@ -33,14 +34,13 @@ class RegisterSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
     def validate_username(self, value: str) -> str:
-        # "Sam" and "sam" would be two accounts that people cannot tell apart.
-        if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError("A user with that username already exists.")
+        if conflicts := user_identity_conflicts(username=value):
+            raise serializers.ValidationError(conflicts["username"])
         return value
 
     def validate_email(self, value: str) -> str:
-        if User.objects.filter(email__iexact=value).exists():
-            raise serializers.ValidationError("An account with this email already exists.")
+        if conflicts := user_identity_conflicts(email=value):
+            raise serializers.ValidationError(conflicts["email"])
         return value
 
     def validate(self, attrs: dict) -> dict:
@@ -91,9 +91,7 @@ class SessionSerializer(serializers.ModelSerializer):
     """A session as listed; expects the annotations of ``selectors.session_queryset``."""
 
     job_posting_id = serializers.UUIDField(read_only=True, allow_null=True)
-    job_posting_title = serializers.CharField(
-        source="job_posting.title", read_only=True, allow_null=True, default=None
-    )
+    job_posting_title = serializers.CharField(read_only=True, allow_null=True)
     original_session_id = serializers.UUIDField(read_only=True, allow_null=True)
     question_count = serializers.IntegerField(read_only=True)
     can_retake = serializers.BooleanField(read_only=True)

@@ -7,7 +7,7 @@ either does all of its work or none of it (``transaction.atomic``), and raises a
 
 import logging
 import uuid
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +19,7 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from sessions_app import selectors
 from sessions_app.engines import get_answer_scorer, get_question_generator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
@@ -55,11 +56,11 @@ def user_register(*, username: str, email: str, password: str) -> AbstractBaseUs
         with transaction.atomic():
             return User.objects.create_user(username=username, email=email, password=password)
     except IntegrityError:
-        if User.objects.filter(username__iexact=username).exists():
-            field, message = "username", "A user with that username already exists."
-        else:
-            field, message = "email", "An account with this email already exists."
-        raise ValidationFailed({field: [message]}) from None
+        # Another sign-up took the name or address between validation and this insert.
+        conflicts = selectors.user_identity_conflicts(username=username, email=email)
+        if not conflicts:
+            raise
+        raise ValidationFailed(conflicts) from None
 
 
 @transaction.atomic
@@ -69,12 +70,7 @@ def user_delete(*, user: AbstractBaseUser) -> None:
     # alone would touch the sessions first (to null their posting) and deadlock with a
     # retake that holds the posting; a retake waiting here finds nothing once we commit.
     list(JobPosting.objects.select_for_update().filter(owner=user).order_by("pk").values("pk"))
-    list(
-        InterviewSession.objects.select_for_update()
-        .filter(user=user)
-        .order_by("pk")
-        .values("pk")
-    )
+    list(InterviewSession.objects.select_for_update().filter(user=user).order_by("pk").values("pk"))
     user.delete()
 
 
@@ -97,20 +93,35 @@ def job_posting_create(
     )
 
 
-def _lock_posting(*, posting_id: uuid.UUID, no_key: bool = True) -> JobPosting:
-    # Lock order everywhere: posting, then sessions. Starting or retaking a session locks
-    # the posting first as well, so a deletion waits for them (and they for it) instead of
-    # nulling the posting under a session being created, or deadlocking with a retake.
-    # The caller's instance may be stale: the row can have been deleted since it was read.
-    locked = JobPosting.objects.select_for_update(no_key=no_key).filter(pk=posting_id).first()
-    if locked is None:
-        raise JobPostingNotFound()
-    return locked
+def _lock_posting(
+    *,
+    posting_id: uuid.UUID | str,
+    owner: AbstractBaseUser | None = None,
+    no_key: bool = True,
+) -> JobPosting | None:
+    """The posting, locked for the rest of the transaction; ``None`` if it is gone (or not
+    ``owner``'s, or the id is malformed).
+
+    Lock order everywhere: posting, then sessions. Starting or retaking a session locks the
+    posting first, so a deletion waits for them (and they for it) instead of nulling the
+    posting under a session being created, or deadlocking with a retake. ``no_key`` is the
+    lock that still lets other transactions insert sessions pointing at the posting.
+    """
+    postings = JobPosting.objects.select_for_update(no_key=no_key).filter(pk=posting_id)
+    if owner is not None:
+        postings = postings.filter(owner=owner)
+    try:
+        return postings.first()
+    except (DjangoValidationError, ValueError):
+        return None
 
 
 @transaction.atomic
 def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosting:
+    # The caller's instance may be stale: the row can have been deleted since it was read.
     posting = _lock_posting(posting_id=posting.pk)
+    if posting is None:
+        raise JobPostingNotFound()
     editable = {"title", "company", "description"}
     changed = [name for name in editable & data.keys() if getattr(posting, name) != data[name]]
     for name in changed:
@@ -124,7 +135,10 @@ def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosti
 def job_posting_delete(*, posting: JobPosting) -> None:
     """Delete a posting; its sessions stay, with no posting (``SET NULL``)."""
     # The full lock a DELETE needs, taken up front rather than upgraded from a weaker one.
-    _lock_posting(posting_id=posting.pk, no_key=False).delete()
+    posting = _lock_posting(posting_id=posting.pk, no_key=False)
+    if posting is None:
+        raise JobPostingNotFound()
+    posting.delete()
 
 
 # Practice sessions ----------------------------------------------------------------------
@@ -168,15 +182,7 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None
 @transaction.atomic
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
-    # Locked (see job_posting_delete) so the posting cannot vanish before we commit.
-    try:
-        posting = (
-            JobPosting.objects.select_for_update(no_key=True)
-            .filter(pk=job_posting_id, owner=user)
-            .first()
-        )
-    except (DjangoValidationError, ValueError):
-        posting = None
+    posting = _lock_posting(posting_id=job_posting_id, owner=user)
     if posting is None:
         raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
     session = InterviewSession.objects.create(user=user, job_posting=posting)
@@ -263,8 +269,8 @@ def session_retake(
         # the same 409 the lock gives, never as a 500. Other integrity errors are bugs.
         if not any(name in str(exc) for name in _CHAIN_CONSTRAINT_HINTS):
             raise
-        root_id, _ = _chain_ids(session_id=session_id) or (None, None)
-        active_id = _active_attempt_id(root_id=root_id) if root_id else None
+        chain = _chain_of(session_id=session_id)
+        active_id = _active_attempt_id(root_id=chain.root_id) if chain else None
         raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
 
 
@@ -277,21 +283,28 @@ _CHAIN_CONSTRAINT_HINTS = (
 )
 
 
-def _chain_ids(*, session_id: uuid.UUID | str) -> tuple[uuid.UUID, uuid.UUID | None] | None:
-    """``(root id, posting id)`` of the session's chain, or ``None`` if there is no such
-    session (a malformed id included). Read without a lock: only to know what to lock."""
+class _Chain(NamedTuple):
+    root_id: uuid.UUID
+    posting_id: uuid.UUID | None
+    user_id: int
+
+
+def _chain_of(*, session_id: uuid.UUID | str) -> _Chain | None:
+    """The session's chain, or ``None`` if there is no such session (a malformed id
+    included). Read without a lock, to know what to lock: the root and the owner of a
+    session never change, and the posting is read again once locked."""
     try:
         row = (
             InterviewSession.objects.filter(pk=session_id)
-            .values_list("original_session_id", "id", "job_posting_id")
+            .values_list("original_session_id", "id", "job_posting_id", "user_id")
             .first()
         )
     except (DjangoValidationError, ValueError):
         return None
     if row is None:
         return None
-    original_id, own_id, posting_id = row
-    return original_id or own_id, posting_id
+    original_id, own_id, posting_id, user_id = row
+    return _Chain(original_id or own_id, posting_id, user_id)
 
 
 def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
@@ -309,20 +322,21 @@ def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
 def _session_retake(
     *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
 ) -> InterviewSession:
-    chain = _chain_ids(session_id=session_id)
+    chain = _chain_of(session_id=session_id)
     if chain is None:
         raise SessionNotFound()
-    root_id, posting_id = chain
+    # Refused before any lock, so a caller cannot hold up someone else's chain.
+    if chain.user_id != owner.pk:
+        raise SessionAccessDenied()
+    root_id = chain.root_id
 
     # Lock order: posting, chain root, session (job_posting_delete takes the posting first
     # too). The root lock makes retakes of one chain (double clicks, two tabs, two workers,
     # different attempts of it) run one at a time; the reads below come after it, so they
     # see the previous retake's committed attempt: the "in progress" check and the next
     # number are never stale.
-    if posting_id is not None:
-        JobPosting.objects.select_for_update(no_key=True).filter(pk=posting_id).values_list(
-            "pk"
-        ).first()
+    if chain.posting_id is not None:
+        _lock_posting(posting_id=chain.posting_id)
     root = InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
     if root is None:
         raise SessionNotFound()  # the chain was deleted (with its account) while we waited

@@ -35,9 +35,7 @@ def _change_form(user, **changes):
 @pytest.mark.parametrize(
     ("field", "value"), [("username", "Alice"), ("email", "ALICE@example.com")]
 )
-def test_changing_a_user_to_a_case_duplicate_is_refused_on_the_form(
-    admin_client, field, value
-):
+def test_changing_a_user_to_a_case_duplicate_is_refused_on_the_form(admin_client, field, value):
     UserFactory(username="alice", email="alice@example.com")
     bob = UserFactory(username="bob", email="bob@example.com")
 

@@ -90,8 +90,8 @@ def test_deleting_the_user_deletes_the_whole_chain(original):
 def test_root_id_is_own_id_for_an_original_and_the_original_for_a_retake(original):
     retake = _retake_row(original, 2)
 
-    assert (original.root_id, original.is_original) == (original.pk, True)
-    assert (retake.root_id, retake.is_original) == (original.pk, False)
+    assert original.root_id == original.pk
+    assert retake.root_id == original.pk
 
 
 def test_usernames_differing_only_in_case_are_refused():

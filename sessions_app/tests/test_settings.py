@@ -68,6 +68,7 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
         ("INTERVIEW_QUESTION_COUNT", "x"),
         ("DJANGO_NUM_PROXIES", "-1"),
         ("DJANGO_CONN_MAX_AGE", "-5"),
+        ("DJANGO_LOG_LEVEL", "LOUD"),
     ],
 )
 def test_bad_environment_value_fails_loudly(name, value):

@@ -168,9 +168,7 @@ def test_simultaneous_sign_ups_for_one_username_in_different_cases_create_one_ac
     results = run_together(8, register)
 
     assert Counter(status for status, _ in results) == {201: 1, 400: 7}
-    assert all(
-        "username" in body["detail"]["fields"] for status, body in results if status == 400
-    )
+    assert all("username" in body["detail"]["fields"] for status, body in results if status == 400)
     assert get_user_model().objects.filter(username__iexact="sam").count() == 1
 
 
