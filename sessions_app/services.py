@@ -265,22 +265,25 @@ def session_retake(
         return _session_retake(session_id=session_id, owner=owner, actor=actor or owner)
     except IntegrityError as exc:
         # The root lock below makes this unreachable for writers that come through here;
-        # the chain constraints still stop any other writer, and that race must read as
-        # the same 409 the lock gives, never as a 500. Other integrity errors are bugs.
-        if not any(name in str(exc) for name in _CHAIN_CONSTRAINT_HINTS):
+        # the chain constraints still stop any other writer (an attempt put back in
+        # progress by hand, say), and that race must read as the same 409 the lock gives,
+        # never as a 500. Other integrity errors are bugs.
+        if not _violates_chain_constraint(exc):
             raise
         chain = _chain_of(session_id=session_id)
         active_id = _active_attempt_id(root_id=chain.root_id) if chain else None
         raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
 
 
-# PostgreSQL names the violated constraint; SQLite names an index, or the columns of a
-# unique constraint.
-_CHAIN_CONSTRAINT_HINTS = (
-    "session_one_active_per_chain",
-    "session_unique_retake_number_per_chain",
-    "interviewsession.original_session_id, sessions_app_interviewsession.retake_number",
-)
+_CHAIN_CONSTRAINTS = {"session_one_active_per_chain", "session_unique_retake_number_per_chain"}
+
+
+def _violates_chain_constraint(exc: IntegrityError) -> bool:
+    # PostgreSQL names the violated constraint. SQLite needs no such check: each write
+    # transaction holds the database's write lock from its start (IMMEDIATE), so no other
+    # writer can slip in between our checks and our insert.
+    diag = getattr(exc.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) in _CHAIN_CONSTRAINTS
 
 
 class _Chain(NamedTuple):

@@ -20,7 +20,7 @@ from sessions_app.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_actor_can_retake_on_behalf_of_the_owner():
+def test_retake_asked_by_another_actor_is_the_owners_attempt():
     owner = UserFactory()
     staff = UserFactory(is_staff=True)
     session = InterviewSessionFactory(job_posting__owner=owner, completed=True)
@@ -36,6 +36,7 @@ def test_ownership_is_checked_before_completion():
 
     with pytest.raises(SessionAccessDenied):
         services.session_retake(session_id=session.pk, owner=UserFactory())
+    assert InterviewSession.objects.count() == 1
 
 
 def test_completion_is_checked_before_the_posting():
@@ -43,6 +44,7 @@ def test_completion_is_checked_before_the_posting():
 
     with pytest.raises(SessionNotCompleted):
         services.session_retake(session_id=session.pk, owner=session.user)
+    assert InterviewSession.objects.count() == 1
 
 
 def test_missing_posting_is_refused():
@@ -59,14 +61,21 @@ def test_unknown_or_malformed_session_id_is_not_found(session_id):
         services.session_retake(session_id=session_id, owner=UserFactory())
 
 
-def test_answer_and_complete_refuse_another_owner():
+def test_answer_refuses_another_owner():
     session = InterviewSessionFactory()
-    stranger = UserFactory()
 
     with pytest.raises(SessionAccessDenied):
-        services.session_answer(session_id=session.pk, owner=stranger, answer="Hello.")
+        services.session_answer(session_id=session.pk, owner=UserFactory(), answer="Hello.")
+    assert not Question.objects.exclude(answer="").exists()
+
+
+def test_complete_refuses_another_owner():
+    session = InterviewSessionFactory(current_question_number=5)
+
     with pytest.raises(SessionAccessDenied):
-        services.session_complete(session_id=session.pk, owner=stranger)
+        services.session_complete(session_id=session.pk, owner=UserFactory())
+    session.refresh_from_db()
+    assert session.status == "active"
 
 
 def test_editing_a_posting_deleted_since_it_was_read_is_not_found():

@@ -1,5 +1,7 @@
 """The chain of attempts, and the per-question progress every retake shows."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -39,6 +41,13 @@ def test_attempts_lists_the_chain_by_retake_number(alice_client, alice):
 
     assert response.status_code == 200
     body = response.json()
+    assert set(body) == {
+        "original_session_id",
+        "attempts",
+        "best_score",
+        "latest_score",
+        "improvement",
+    }
     assert body["original_session_id"] == str(attempts[0].pk)
     assert [a["retake_number"] for a in body["attempts"]] == [1, 2, 3]
     assert [a["id"] for a in body["attempts"]] == [str(a.pk) for a in attempts]
@@ -80,6 +89,15 @@ def test_attempts_of_an_unfinished_original_has_no_scores(alice_client, alice):
     assert (body["best_score"], body["latest_score"], body["improvement"]) == (None, None, None)
 
 
+def test_attempts_without_authentication_is_401(anon_client, alice):
+    (original,) = _chain(alice, [70])
+
+    response = _attempts(anon_client, original)
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "NOT_AUTHENTICATED"
+
+
 def test_attempts_of_another_users_session_is_403(bob_client, alice):
     (original,) = _chain(alice, [70])
 
@@ -89,8 +107,9 @@ def test_attempts_of_another_users_session_is_403(bob_client, alice):
     assert response.json()["detail"]["code"] == "UNAUTHORIZED"
 
 
-def test_attempts_of_unknown_session_is_404(alice_client):
-    response = alice_client.get("/api/v1/sessions/00000000-0000-0000-0000-000000000000/attempts")
+@pytest.mark.parametrize("session_id", [uuid.UUID(int=0), "not-a-uuid"])
+def test_attempts_of_unknown_or_malformed_session_is_404(alice_client, session_id):
+    response = alice_client.get(reverse("api:session-attempts", args=[session_id]))
 
     assert response.status_code == 404
     assert response.json()["detail"]["code"] == "SESSION_NOT_FOUND"

@@ -29,9 +29,10 @@ def test_register_creates_user_and_answers_201(anon_client):
 
     assert response.status_code == 201
     body = response.json()
+    assert set(body) == {"id", "username", "email"}
+    assert body["id"] == User.objects.get(username="carol").pk
     assert body["username"] == "carol"
     assert body["email"] == "carol@example.com"
-    assert "password" not in body
     assert User.objects.get(username="carol").check_password(DEFAULT_PASSWORD)
 
 
@@ -74,6 +75,7 @@ def test_register_with_missing_fields_lists_each_field(anon_client):
 
     assert response.status_code == 400
     assert set(response.json()["detail"]["fields"]) == {"username", "email", "password"}
+    assert not User.objects.exists()
 
 
 def test_token_with_valid_credentials_returns_access_and_refresh(anon_client, alice):
@@ -167,6 +169,7 @@ def test_logout_without_token_is_400(anon_client):
 
     assert response.status_code == 400
     assert "refresh" in response.json()["detail"]["fields"]
+    assert BlacklistedToken.objects.count() == 0
 
 
 def test_access_token_lives_at_most_15_minutes(anon_client, alice):
@@ -184,6 +187,28 @@ def test_token_endpoint_is_throttled_per_client(monkeypatch, alice):
     statuses = [_tokens(client, password="wrong").status_code for _ in range(3)]
 
     assert statuses == [401, 401, 429]
+
+
+def test_token_refresh_is_throttled_per_client(monkeypatch, alice):
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "auth", "2/minute")
+    client = APIClient()
+    url = reverse("api:auth-token-refresh")
+
+    statuses = [client.post(url, {"refresh": "nope"}, format="json").status_code for _ in range(3)]
+
+    assert statuses == [401, 401, 429]
+
+
+def test_authenticated_calls_are_throttled_per_user(monkeypatch, alice):
+    from rest_framework.throttling import UserRateThrottle
+
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
+    client = APIClient()
+    client.force_authenticate(alice)
+
+    statuses = [client.get(reverse("api:auth-me")).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
 
 
 def test_throttled_response_has_error_shape_and_retry_after(monkeypatch, anon_client):

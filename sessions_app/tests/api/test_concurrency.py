@@ -229,3 +229,46 @@ def test_retakes_racing_the_accounts_deletion_never_fail():
     assert set(results[1:]) <= {201, 404, 409}
     assert not InterviewSession.objects.exists()
     assert not JobPosting.objects.exists()
+
+
+def test_retake_racing_a_writer_outside_the_service_is_409_not_500():
+    """The chain constraints are the backstop for writers that take none of our locks: here
+    an attempt is put back in progress (by hand, say) while a retake is being created."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    alice = UserFactory(username="alice")
+    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    second = InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+    reactivated = threading.Event()
+
+    def reactivate_second():
+        try:
+            with transaction.atomic():
+                InterviewSession.objects.filter(pk=second.pk).update(
+                    status="active", score=None, completed_at=None
+                )
+                reactivated.set()
+                # Hold the uncommitted row while the retake checks the chain (it cannot see
+                # this row yet) and tries its insert, which must wait for us.
+                time.sleep(1)
+        finally:
+            connection.close()
+
+    writer = threading.Thread(target=reactivate_second)
+    writer.start()
+    reactivated.wait(timeout=10)
+    status, body = _post_as(alice, reverse("api:session-retake", args=[original.pk]))
+    writer.join(timeout=30)
+
+    assert status == 409
+    assert body["detail"]["code"] == "RETAKE_IN_PROGRESS"
+    assert body["detail"]["active_session_id"] == str(second.pk)
+    assert InterviewSession.objects.filter(original_session=original).count() == 1

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -77,12 +79,38 @@ def test_list_page_past_the_end_is_404_not_found(alice_client):
     assert response.json()["detail"]["code"] == "NOT_FOUND"
 
 
-def test_list_runs_a_constant_number_of_queries(alice_client, alice, django_assert_max_num_queries):
-    JobPostingFactory.create_batch(20, owner=alice)
+@pytest.mark.parametrize("count", [1, 50])
+def test_list_runs_a_constant_number_of_queries(
+    alice_client, alice, count, django_assert_max_num_queries
+):
+    JobPostingFactory.create_batch(count, owner=alice)
 
     # 1 count for the paginator, 1 page of postings (the user is forced, so no session).
     with django_assert_max_num_queries(2):
-        alice_client.get(LIST_URL)
+        response = alice_client.get(LIST_URL, {"page_size": 100})
+
+    assert len(response.json()["results"]) == count
+
+
+def test_list_page_size_is_capped_at_100(alice_client, alice):
+    JobPostingFactory.create_batch(101, owner=alice)
+
+    response = alice_client.get(LIST_URL, {"page_size": 500})
+
+    assert len(response.json()["results"]) == 100
+
+
+def test_posting_shows_exactly_the_contracts_fields(alice_client, alice):
+    response = alice_client.get(_detail_url(JobPostingFactory(owner=alice)))
+
+    assert set(response.json()) == {
+        "id",
+        "title",
+        "company",
+        "description",
+        "created_at",
+        "updated_at",
+    }
 
 
 def test_retrieve_own_posting(alice_client, alice):
@@ -104,14 +132,14 @@ def test_retrieve_another_users_posting_is_403(alice_client, bob):
 
 
 def test_retrieve_unknown_posting_is_404(alice_client):
-    response = alice_client.get("/api/v1/job-postings/00000000-0000-0000-0000-000000000000/")
+    response = alice_client.get(reverse("api:job-posting-detail", args=[uuid.UUID(int=0)]))
 
     assert response.status_code == 404
     assert response.json()["detail"]["code"] == "NOT_FOUND"
 
 
 def test_retrieve_malformed_id_is_404(alice_client):
-    response = alice_client.get("/api/v1/job-postings/not-a-uuid/")
+    response = alice_client.get(reverse("api:job-posting-detail", args=["not-a-uuid"]))
 
     assert response.status_code == 404
     assert response.json()["detail"]["code"] == "NOT_FOUND"
@@ -197,3 +225,39 @@ def test_posting_routes_answer_with_and_without_trailing_slash(alice_client, pat
     response = alice_client.post(path, {"title": "T", "description": "D"}, format="json")
 
     assert response.status_code == 201
+
+
+def test_put_another_users_posting_is_403_and_changes_nothing(alice_client, bob):
+    posting = JobPostingFactory(owner=bob, title="Original")
+
+    response = alice_client.put(
+        _detail_url(posting), {"title": "Hijacked", "description": "D"}, format="json"
+    )
+
+    assert response.status_code == 403
+    posting.refresh_from_db()
+    assert posting.title == "Original"
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_writing_an_unknown_posting_is_404(alice_client, method):
+    url = reverse("api:job-posting-detail", args=[uuid.UUID(int=0)])
+
+    response = getattr(alice_client, method)(url, {"title": "T", "description": "D"}, format="json")
+
+    assert response.status_code == 404
+    assert response.json()["detail"]["code"] == "NOT_FOUND"
+    assert not JobPosting.objects.exists()
+
+
+def test_editing_a_posting_keeps_the_questions_already_asked(alice_client, alice):
+    session = InterviewSessionFactory(job_posting__owner=alice)
+    asked = list(session.questions.order_by("number").values_list("text", flat=True))
+
+    alice_client.patch(
+        _detail_url(session.job_posting),
+        {"title": "Kubernetes Engineer", "description": "Kubernetes and Terraform."},
+        format="json",
+    )
+
+    assert list(session.questions.order_by("number").values_list("text", flat=True)) == asked

@@ -3,21 +3,16 @@
 import pytest
 from django.urls import reverse
 
-from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.models import InterviewSession, JobPosting
+from sessions_app.tests.api.sessions_helpers import db_snapshot
 from sessions_app.tests.factories import InterviewSessionFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _retake(client, session):
-    return client.post(f"/api/v1/sessions/{session.pk}/retake")
-
-
-def _snapshot():
-    return (
-        list(InterviewSession.objects.order_by("pk").values()),
-        Question.objects.count(),
-    )
+def _retake(client, session_or_id):
+    session_id = getattr(session_or_id, "pk", session_or_id)
+    return client.post(reverse("api:session-retake", args=[session_id]))
 
 
 @pytest.fixture
@@ -111,17 +106,15 @@ def test_retake_with_trailing_slash_also_works_without_redirect(alice_client, co
     assert response.status_code == 201
 
 
-def test_retake_route_reverses_to_the_story_path(completed):
-    assert (
-        reverse("api:session-retake", args=[completed.pk])
-        .rstrip("/")
-        .endswith(f"/api/v1/sessions/{completed.pk}/retake")
+def test_retake_route_is_the_story_path_without_trailing_slash(completed):
+    assert reverse("api:session-retake", args=[completed.pk]) == (
+        f"/api/v1/sessions/{completed.pk}/retake"
     )
 
 
 def test_retake_of_active_session_is_400_and_changes_nothing(alice_client, alice):
     active = InterviewSessionFactory(job_posting__owner=alice)
-    before = _snapshot()
+    before = db_snapshot()
 
     response = _retake(alice_client, active)
 
@@ -130,11 +123,11 @@ def test_retake_of_active_session_is_400_and_changes_nothing(alice_client, alice
         "code": "SESSION_NOT_COMPLETED",
         "message": "Session must be completed before retaking",
     }
-    assert _snapshot() == before
+    assert db_snapshot() == before
 
 
 def test_retake_by_another_user_is_403_and_changes_nothing(bob_client, completed):
-    before = _snapshot()
+    before = db_snapshot()
 
     response = _retake(bob_client, completed)
 
@@ -143,12 +136,12 @@ def test_retake_by_another_user_is_403_and_changes_nothing(bob_client, completed
         "code": "UNAUTHORIZED",
         "message": "You don't have access to this session",
     }
-    assert _snapshot() == before
+    assert db_snapshot() == before
 
 
 @pytest.mark.parametrize("session_id", ["6f1c1b9e-7c7e-4d8e-9a38-2c0f5b8b1a11", "not-a-uuid"])
 def test_retake_of_unknown_or_malformed_id_is_404(alice_client, session_id):
-    response = alice_client.post(f"/api/v1/sessions/{session_id}/retake")
+    response = _retake(alice_client, session_id)
 
     assert response.status_code == 404
     assert response.json()["detail"] == {
@@ -160,7 +153,7 @@ def test_retake_of_unknown_or_malformed_id_is_404(alice_client, session_id):
 
 def test_retake_after_posting_deleted_is_400_missing_job_posting(alice_client, completed):
     JobPosting.objects.filter(pk=completed.job_posting_id).delete()
-    before = _snapshot()
+    before = db_snapshot()
 
     response = _retake(alice_client, completed)
 
@@ -169,12 +162,12 @@ def test_retake_after_posting_deleted_is_400_missing_job_posting(alice_client, c
         "code": "MISSING_JOB_POSTING",
         "message": "Cannot retake session without associated job posting",
     }
-    assert _snapshot() == before
+    assert db_snapshot() == before
 
 
 def test_retake_while_an_attempt_is_in_progress_is_409_with_its_id(alice_client, completed):
     in_progress = _retake(alice_client, completed).json()["id"]
-    before = _snapshot()
+    before = db_snapshot()
 
     response = _retake(alice_client, completed)
 
@@ -182,25 +175,63 @@ def test_retake_while_an_attempt_is_in_progress_is_409_with_its_id(alice_client,
     detail = response.json()["detail"]
     assert detail["code"] == "RETAKE_IN_PROGRESS"
     assert detail["active_session_id"] == in_progress
-    assert _snapshot() == before
+    assert db_snapshot() == before
 
 
-def test_retake_without_authentication_is_401(anon_client, completed):
+def test_retake_without_authentication_is_401_and_changes_nothing(anon_client, completed):
+    before = db_snapshot()
+
     response = _retake(anon_client, completed)
 
     assert response.status_code == 401
-    assert InterviewSession.objects.count() == 1
+    assert db_snapshot() == before
+
+
+def test_retake_with_get_is_405_and_changes_nothing(alice_client, completed):
+    before = db_snapshot()
+
+    response = alice_client.get(reverse("api:session-retake", args=[completed.pk]))
+
+    assert response.status_code == 405
+    assert response.json()["detail"]["code"] == "METHOD_NOT_ALLOWED"
+    assert db_snapshot() == before
+
+
+def test_retaking_an_earlier_attempt_while_a_later_one_is_active_is_409(alice_client, completed):
+    second = _complete(
+        InterviewSession.objects.get(pk=_retake(alice_client, completed).json()["id"])
+    )
+    third = _retake(alice_client, second).json()["id"]
+    before = db_snapshot()
+
+    response = _retake(alice_client, completed)
+
+    assert response.status_code == 409
+    assert response.json()["detail"]["active_session_id"] == third
+    assert db_snapshot() == before
+
+
+def test_retake_asks_questions_from_the_posting_as_it_is_now(alice_client, completed):
+    posting = completed.job_posting
+    posting.title = "Senior Kubernetes Platform Engineer"
+    posting.description = "Run Kubernetes and Terraform for our platform team."
+    posting.save()
+
+    body = _retake(alice_client, completed).json()
+
+    texts = " ".join(q["text"] for q in body["questions"])
+    assert "Kubernetes" in texts
 
 
 def test_retake_rolls_back_when_question_generation_fails(alice_client, completed, settings):
     settings.INTERVIEW_QUESTION_GENERATOR = "sessions_app.tests.engines.broken.FailingGenerator"
-    before = _snapshot()
+    before = db_snapshot()
 
     response = _retake(alice_client, completed)
 
     assert response.status_code == 500
     assert response.json()["detail"]["code"] == "SERVER_ERROR"
-    assert _snapshot() == before
+    assert db_snapshot() == before
 
 
 def test_can_retake_is_false_while_an_attempt_is_in_progress(alice_client, completed):
@@ -240,7 +271,7 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
     latest = InterviewSession.objects.get(original_session=original, retake_number=chain_length)
 
     # get_object: 1 the session (the permission reads its user_id, no query).
-    # service: 1 savepoint, 1 the chain's root and posting ids, 1 lock the posting, 1 lock
+    # service: 1 savepoint, 1 the chain's root, posting and owner, 1 lock the posting, 1 lock
     #   the root, 1 lock + load the session with its posting, 1 active attempt in the
     #   chain?, 1 highest retake_number, 1 insert the attempt, 1 bulk insert its questions,
     #   1 release savepoint.
