@@ -21,6 +21,17 @@ pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)
 THREADS = 16
 
 
+def _completed_chain_of_two(owner):
+    original = InterviewSessionFactory(job_posting__owner=owner, completed=True)
+    second = InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+    return original, second
+
+
 def _post_as(user, url, data=None):
     client = APIClient()
     client.force_authenticate(user)
@@ -75,13 +86,7 @@ def test_concurrent_retakes_of_one_session_create_exactly_one_attempt():
 
 def test_concurrent_retakes_of_two_attempts_of_a_chain_create_one_attempt_numbered_3():
     alice = UserFactory(username="alice")
-    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
-    second = InterviewSessionFactory(
-        job_posting=original.job_posting,
-        original_session=original,
-        retake_number=2,
-        completed=True,
-    )
+    original, second = _completed_chain_of_two(alice)
     urls = [reverse("api:session-retake", args=[s.pk]) for s in (original, second)]
 
     results = run_together(THREADS, lambda i: _post_as(alice, urls[i % 2]))
@@ -208,13 +213,7 @@ def test_edits_racing_the_postings_deletion_never_fail():
 
 def test_retakes_racing_the_accounts_deletion_never_fail():
     alice = UserFactory(username="alice")
-    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
-    InterviewSessionFactory(
-        job_posting=original.job_posting,
-        original_session=original,
-        retake_number=2,
-        completed=True,
-    )
+    original, _ = _completed_chain_of_two(alice)
     url = reverse("api:session-retake", args=[original.pk])
 
     def delete_or_retake(i):
@@ -240,13 +239,7 @@ def test_retake_racing_a_writer_outside_the_service_is_409_not_500():
     from django.db import connection, transaction
 
     alice = UserFactory(username="alice")
-    original = InterviewSessionFactory(job_posting__owner=alice, completed=True)
-    second = InterviewSessionFactory(
-        job_posting=original.job_posting,
-        original_session=original,
-        retake_number=2,
-        completed=True,
-    )
+    original, second = _completed_chain_of_two(alice)
     reactivated = threading.Event()
 
     def reactivate_second():
