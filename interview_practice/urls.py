@@ -23,5 +23,6 @@ urlpatterns = [
     re_path(r"^api(?:/.*)?$", api_not_found),
 ]
 
+handler400 = "sessions_app.api.error_400"
 handler404 = "sessions_app.api.error_404"
 handler500 = "sessions_app.api.error_500"

@@ -33,6 +33,7 @@ from sessions_app.serializers import (
     SessionDetailSerializer,
     SessionSerializer,
     SessionStartSerializer,
+    TokenObtainSerializer,
     UserSerializer,
 )
 
@@ -58,19 +59,28 @@ class RegisterView(AuthThrottleMixin, APIView):
 
 
 class TokenObtainView(AuthThrottleMixin, jwt_views.TokenObtainPairView):
-    pass
+    serializer_class = TokenObtainSerializer
 
 
-class TokenRefreshView(AuthThrottleMixin, jwt_views.TokenRefreshView):
-    pass
-
-
-class LogoutView(APIView):
+class TokenRefreshView(AuthThrottleMixin, generics.GenericAPIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    serializer_class = RefreshTokenSerializer
 
     def post(self, request: Request) -> Response:
-        serializer = RefreshTokenSerializer(data=request.data)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tokens = services.auth_refresh(refresh=serializer.validated_data["refresh"])
+        return Response(tokens)
+
+
+class LogoutView(generics.GenericAPIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    serializer_class = RefreshTokenSerializer
+
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.auth_logout(refresh=serializer.validated_data["refresh"])
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -91,6 +101,9 @@ class OwnedObjectsMixin:
     object permission can answer someone else's with 403 rather than a misleading 404."""
 
     owner_field = "owner"
+    # Any path segment is an id here (DRF's default stops at a dot, for format suffixes we
+    # do not have), so a malformed id gets the resource's own 404 code.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self) -> QuerySet:
         queryset = self.base_queryset()
@@ -240,6 +253,15 @@ class ApiRootView(APIView):
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
     return JsonResponse(error_body("NOT_FOUND", "No API endpoint at this URL."), status=404)
+
+
+def error_400(request: HttpRequest, exception: Exception) -> HttpResponse:
+    # Raised before any view: a Host header not in DJANGO_ALLOWED_HOSTS, say.
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            error_body("MALFORMED_REQUEST", "The request could not be read."), status=400
+        )
+    return django_defaults.bad_request(request, exception)
 
 
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:

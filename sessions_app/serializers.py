@@ -2,14 +2,30 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.selectors import user_identity_conflicts
-from sessions_app.services import ANSWER_MAX_LENGTH
+from sessions_app.services import ANSWER_MAX_LENGTH, has_visible_text
 
 User = get_user_model()
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that refuses numbers and booleans instead of turning them into text, and
+    text made only of invisible characters (zero-width spaces, say) where blank is refused."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        value = super().to_internal_value(data)
+        if not self.allow_blank and not has_visible_text(value):
+            self.fail("blank")
+        return value
 
 
 # Accounts -------------------------------------------------------------------------------
@@ -34,6 +50,18 @@ class RegisterSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
     def validate_username(self, value: str) -> str:
+        # The account stores the name normalised (NFKC), which can change its characters
+        # and its length: "ﷺ" becomes eighteen characters with spaces. Check what is stored.
+        value = User.normalize_username(value)
+        max_length = User._meta.get_field("username").max_length
+        if len(value) > max_length:
+            raise serializers.ValidationError(
+                f"Ensure this field has no more than {max_length} characters."
+            )
+        try:
+            UnicodeUsernameValidator()(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(list(exc.messages)) from None
         if conflicts := user_identity_conflicts(username=value):
             raise serializers.ValidationError(conflicts["username"])
         return value
@@ -52,6 +80,14 @@ class RegisterSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class TokenObtainSerializer(TokenObtainPairSerializer):
+    def validate(self, attrs: dict) -> dict:
+        # Usernames are stored normalised (NFKC), so "ｓａｍ" signs in as "sam" does, as on
+        # the browser login form.
+        attrs[self.username_field] = User.normalize_username(attrs[self.username_field])
+        return super().validate(attrs)
+
+
 class RefreshTokenSerializer(serializers.Serializer):
     refresh = serializers.CharField()
 
@@ -60,6 +96,12 @@ class RefreshTokenSerializer(serializers.Serializer):
 
 
 class JobPostingSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
+
     class Meta:
         model = JobPosting
         fields = ["id", "title", "company", "description", "created_at", "updated_at"]
@@ -127,15 +169,6 @@ class SessionDetailSerializer(SessionSerializer):
 
 class SessionStartSerializer(serializers.Serializer):
     job_posting_id = serializers.UUIDField()
-
-
-class StrictCharField(serializers.CharField):
-    """A CharField that refuses numbers and booleans instead of turning them into text."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class AnswerSerializer(serializers.Serializer):

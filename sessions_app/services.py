@@ -6,6 +6,7 @@ either does all of its work or none of it (``transaction.atomic``), and raises a
 """
 
 import logging
+import unicodedata
 import uuid
 from typing import Any, NamedTuple
 
@@ -17,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app import selectors
@@ -41,6 +44,12 @@ logger = logging.getLogger(__name__)
 User = get_user_model()
 
 ANSWER_MAX_LENGTH = 10_000
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has a character that shows: not only spaces, zero-width or other
+    format and control characters (Unicode categories Z and C)."""
+    return any(unicodedata.category(char)[0] not in "ZC" for char in text)
 
 
 # Accounts -------------------------------------------------------------------------------
@@ -74,12 +83,49 @@ def user_delete(*, user: AbstractBaseUser) -> None:
     user.delete()
 
 
-def auth_logout(*, refresh: str) -> None:
-    """Blacklist ``refresh`` so neither it nor a refresh from it works again."""
+def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
+    """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``."""
     try:
-        RefreshToken(refresh).blacklist()
+        token = RefreshToken(refresh)  # signature, expiry, type, and the blacklist
     except TokenError as exc:
         raise TokenInvalid(str(exc)) from None
+    # The blacklist check above is a plain read, so requests sent at once with one token
+    # would all pass it. Locking the token's row makes them take turns, and only the one
+    # that adds it to the blacklist goes on.
+    outstanding = (
+        OutstandingToken.objects.select_for_update()
+        .filter(jti=token[jwt_settings.JTI_CLAIM])
+        .first()
+    )
+    if outstanding is None:
+        raise TokenInvalid("Token is not recognised")
+    _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
+    if not created:
+        raise TokenInvalid("Token is blacklisted")
+    return token
+
+
+@transaction.atomic
+def auth_refresh(*, refresh: str) -> dict[str, str]:
+    """A new access token and a new refresh token for ``refresh``, which is then refused
+    for good (rotation)."""
+    token = _refresh_token_redeem(refresh=refresh)
+    user_id = token.payload.get(jwt_settings.USER_ID_CLAIM)
+    user = User.objects.filter(**{jwt_settings.USER_ID_FIELD: user_id}).first()
+    if user is None or not user.is_active:
+        raise TokenInvalid("No active account for this token")
+    access = str(token.access_token)
+    token.set_jti()
+    token.set_exp()
+    token.set_iat()
+    token.outstand()
+    return {"access": access, "refresh": str(token)}
+
+
+@transaction.atomic
+def auth_logout(*, refresh: str) -> None:
+    """Blacklist ``refresh`` so neither it nor a refresh from it works again."""
+    _refresh_token_redeem(refresh=refresh)
 
 
 # Job postings ---------------------------------------------------------------------------
@@ -201,7 +247,7 @@ def session_answer(
     written twice.
     """
     answer = answer.strip()
-    if not answer:
+    if not has_visible_text(answer):
         raise ValidationFailed({"answer": ["Write an answer before sending it."]})
     if len(answer) > ANSWER_MAX_LENGTH:
         raise ValidationFailed(

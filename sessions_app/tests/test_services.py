@@ -9,6 +9,7 @@ from sessions_app.exceptions import (
     SessionAccessDenied,
     SessionNotCompleted,
     SessionNotFound,
+    ValidationFailed,
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.tests.factories import (
@@ -108,3 +109,12 @@ def test_deleting_an_account_deletes_its_postings_and_whole_chains():
     assert list(InterviewSession.objects.all()) == [other]
     assert list(JobPosting.objects.all()) == [other.job_posting]
     assert not Question.objects.exclude(session=other).exists()
+
+
+@pytest.mark.parametrize("text", ["   ", "\u200b", "\ufeff\n"])
+def test_answer_with_nothing_visible_is_refused_for_every_caller(text):
+    session = InterviewSessionFactory()
+
+    with pytest.raises(ValidationFailed):
+        services.session_answer(session_id=session.pk, owner=session.user, answer=text)
+    assert not Question.objects.exclude(answer="").exists()

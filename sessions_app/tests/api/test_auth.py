@@ -311,3 +311,70 @@ def test_throttled_browser_login_does_not_check_the_password(monkeypatch, alice)
     assert checked == []
     assert b"Too many sign-in attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_register_checks_the_username_as_it_will_be_stored(anon_client):
+    # NFKC turns each of these into an Arabic phrase of 18 characters with spaces.
+    response = _register(anon_client, username="\ufdfa" * 9)
+
+    assert response.status_code == 400
+    assert "username" in response.json()["detail"]["fields"]
+    assert not User.objects.exists()
+
+
+def test_register_refuses_a_username_that_grows_past_150_characters(anon_client):
+    response = _register(anon_client, username="\u2167" * 40)  # "Ⅷ" becomes "VIII"
+
+    assert response.status_code == 400
+    assert "150" in response.json()["detail"]["fields"]["username"][0]
+    assert not User.objects.exists()
+
+
+def test_a_username_registered_in_full_width_signs_in_as_typed(anon_client):
+    _register(anon_client, username="\uff53\uff41\uff4d")  # "ｓａｍ"
+
+    response = _tokens(anon_client, username="\uff53\uff41\uff4d")
+
+    assert User.objects.get().username == "sam"
+    assert response.status_code == 200
+
+
+def test_refresh_of_a_deleted_account_is_401_token_invalid(anon_client, alice):
+    from sessions_app import services
+
+    refresh = _tokens(anon_client).json()["refresh"]
+    services.user_delete(user=alice)
+
+    response = anon_client.post(
+        reverse("api:auth-token-refresh"), {"refresh": refresh}, format="json"
+    )
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+def test_refresh_of_a_deactivated_account_is_401_and_keeps_the_token_usable(anon_client, alice):
+    refresh = _tokens(anon_client).json()["refresh"]
+    alice.is_active = False
+    alice.save()
+
+    response = anon_client.post(
+        reverse("api:auth-token-refresh"), {"refresh": refresh}, format="json"
+    )
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert BlacklistedToken.objects.count() == 0
+
+
+def test_logout_twice_with_one_token_is_401_the_second_time(anon_client, alice):
+    refresh = _tokens(anon_client).json()["refresh"]
+    url = reverse("api:auth-logout")
+
+    first = anon_client.post(url, {"refresh": refresh}, format="json")
+    second = anon_client.post(url, {"refresh": refresh}, format="json")
+
+    assert first.status_code == 204
+    assert second.status_code == 401
+    assert second.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert BlacklistedToken.objects.count() == 1

@@ -32,6 +32,11 @@ def _completed_chain_of_two(owner):
     return original, second
 
 
+def _post_anonymously(url, data):
+    response = APIClient().post(url, data, format="json")
+    return response.status_code, response.json() if response.content else None
+
+
 def _post_as(user, url, data=None):
     client = APIClient()
     client.force_authenticate(user)
@@ -265,3 +270,39 @@ def test_retake_racing_a_writer_outside_the_service_is_409_not_500():
     assert body["detail"]["code"] == "RETAKE_IN_PROGRESS"
     assert body["detail"]["active_session_id"] == str(second.pk)
     assert InterviewSession.objects.filter(original_session=original).count() == 1
+
+
+def _refresh_tokens_of(user):
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    return str(RefreshToken.for_user(user))
+
+
+def test_one_refresh_token_sent_at_once_rotates_exactly_once():
+    alice = UserFactory(username="alice")
+    refresh = _refresh_tokens_of(alice)
+    url = reverse("api:auth-token-refresh")
+
+    results = run_together(THREADS, lambda i: _post_anonymously(url, {"refresh": refresh}))
+
+    statuses = Counter(status for status, _ in results)
+    assert statuses == {200: 1, 401: THREADS - 1}
+    assert all(
+        body["detail"]["code"] == "TOKEN_INVALID" for status, body in results if status == 401
+    )
+
+
+def test_a_logout_racing_refreshes_lets_exactly_one_of_them_use_the_token():
+    alice = UserFactory(username="alice")
+    refresh = _refresh_tokens_of(alice)
+    logout_url = reverse("api:auth-logout")
+    refresh_url = reverse("api:auth-token-refresh")
+
+    results = run_together(
+        8,
+        lambda i: _post_anonymously(logout_url if i == 0 else refresh_url, {"refresh": refresh}),
+    )
+
+    issued = [body["refresh"] for status, body in results[1:] if status == 200]
+    assert results[0][0] in {204, 401}
+    assert len(issued) + (results[0][0] == 204) == 1

@@ -216,3 +216,16 @@ def test_body_in_a_decodable_or_unknown_charset_is_read(alice_client, charset):
 
     assert response.status_code != 415
     assert response.status_code < 500
+
+
+def test_a_host_not_allowed_is_400_in_the_error_shape(alice_client):
+    response = alice_client.get(reverse("api:session-list"), HTTP_HOST="evil.example.com")
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
+
+
+def test_a_host_not_allowed_outside_the_api_is_a_plain_400(client):
+    response = client.get("/accounts/login/", HTTP_HOST="evil.example.com")
+
+    assert response.status_code == 400
+    assert not response["Content-Type"].startswith("application/json")

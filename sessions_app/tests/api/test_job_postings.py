@@ -261,3 +261,20 @@ def test_editing_a_posting_keeps_the_questions_already_asked(alice_client, alice
     )
 
     assert list(session.questions.order_by("number").values_list("text", flat=True)) == asked
+
+
+@pytest.mark.parametrize("value", [1, 1.5, True, ["T"], {"t": 1}])
+def test_posting_text_that_is_not_a_string_is_400_and_creates_nothing(alice_client, value):
+    response = alice_client.post(LIST_URL, {"title": value, "description": "D"}, format="json")
+
+    assert response.status_code == 400
+    assert "title" in response.json()["detail"]["fields"]
+    assert not JobPosting.objects.exists()
+
+
+def test_posting_title_of_only_invisible_characters_is_400(alice_client):
+    response = alice_client.post(LIST_URL, {"title": "\u200b", "description": "D"}, format="json")
+
+    assert response.status_code == 400
+    assert "title" in response.json()["detail"]["fields"]
+    assert not JobPosting.objects.exists()

@@ -139,7 +139,9 @@ def test_retake_by_another_user_is_403_and_changes_nothing(bob_client, completed
     assert db_snapshot() == before
 
 
-@pytest.mark.parametrize("session_id", ["6f1c1b9e-7c7e-4d8e-9a38-2c0f5b8b1a11", "not-a-uuid"])
+@pytest.mark.parametrize(
+    "session_id", ["6f1c1b9e-7c7e-4d8e-9a38-2c0f5b8b1a11", "not-a-uuid", "a.b", "%20"]
+)
 def test_retake_of_unknown_or_malformed_id_is_404(alice_client, session_id):
     response = _retake(alice_client, session_id)
 

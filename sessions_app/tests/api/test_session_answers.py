@@ -189,3 +189,15 @@ def test_answer_query_budget(alice_client, alice, django_assert_num_queries):
         response = answer(alice_client, session)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200b", "\ufeff", " \u200d\u2060 "])
+def test_answer_of_only_invisible_characters_is_400_and_changes_nothing(alice_client, alice, text):
+    session = InterviewSessionFactory(job_posting__owner=alice)
+    before = db_snapshot()
+
+    response = answer(alice_client, session, text=text)
+
+    assert response.status_code == 400
+    assert "answer" in response.json()["detail"]["fields"]
+    assert db_snapshot() == before

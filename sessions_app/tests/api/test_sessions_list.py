@@ -77,11 +77,22 @@ def test_list_filters_do_not_apply_to_detail_routes(alice_client, alice):
     assert response.status_code == 200
 
 
-def test_list_with_unknown_format_is_404_not_found(alice_client):
-    response = alice_client.get(LIST_URL, {"format": "xml"})
+@pytest.mark.parametrize("route", ["list", "detail"])
+def test_unknown_format_is_406_not_acceptable(alice_client, alice, route):
+    session = InterviewSessionFactory(job_posting__owner=alice)
+    url = LIST_URL if route == "list" else session_url("detail", session)
 
-    assert response.status_code == 404
-    assert response.json()["detail"]["code"] == "NOT_FOUND"
+    response = alice_client.get(url, {"format": "xml"})
+
+    assert response.status_code == 406
+    assert response.json()["detail"]["code"] == "NOT_ACCEPTABLE"
+
+
+def test_format_json_is_still_honoured(alice_client, alice):
+    response = alice_client.get(LIST_URL, {"format": "json"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
 
 
 def test_list_with_invalid_filter_value_is_400(alice_client):
