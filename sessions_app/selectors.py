@@ -53,6 +53,21 @@ def _in_chain(root: object, prefix: str = "") -> Q:
     return Q(**{f"{prefix}pk": root}) | Q(**{f"{prefix}original_session_id": root})
 
 
+def _active_in_chain(root: object) -> QuerySet[InterviewSession]:
+    # Written as the partial unique index session_one_active_per_chain is (the chain's root
+    # id, active only), so this is one index lookup rather than a scan of active sessions.
+    return (
+        InterviewSession.objects.annotate(chain=Coalesce("original_session_id", "id"))
+        .filter(chain=root, status=ACTIVE)
+        .order_by()
+    )
+
+
+def session_active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
+    """The attempt of the chain rooted at ``root_id`` that is in progress, if any."""
+    return _active_in_chain(root_id).values_list("id", flat=True).first()
+
+
 def session_queryset() -> QuerySet[InterviewSession]:
     """Sessions with what every session object shows, computed in the same query.
 
@@ -60,9 +75,7 @@ def session_queryset() -> QuerySet[InterviewSession]:
     (completed, posting present, no attempt of the chain in progress); and
     ``job_posting_title`` through a join that reads the title alone, not the description.
     """
-    active_in_chain = InterviewSession.objects.filter(
-        _in_chain(OuterRef("chain_root")), status=ACTIVE
-    )
+    active_in_chain = _active_in_chain(OuterRef("chain_root"))
     question_count = (
         Question.objects.filter(session=OuterRef("pk"))
         .order_by()

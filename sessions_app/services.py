@@ -317,7 +317,7 @@ def session_retake(
         if not _violates_chain_constraint(exc):
             raise
         chain = _chain_of(session_id=session_id)
-        active_id = _active_attempt_id(root_id=chain.root_id) if chain else None
+        active_id = selectors.session_active_attempt_id(root_id=chain.root_id) if chain else None
         raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
 
 
@@ -356,17 +356,6 @@ def _chain_of(*, session_id: uuid.UUID | str) -> _Chain | None:
     return _Chain(original_id or own_id, posting_id, user_id)
 
 
-def _active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
-    return (
-        InterviewSession.objects.filter(
-            Q(pk=root_id) | Q(original_session_id=root_id),
-            status=InterviewSession.Status.ACTIVE,
-        )
-        .values_list("id", flat=True)
-        .first()
-    )
-
-
 @transaction.atomic
 def _session_retake(
     *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
@@ -396,7 +385,7 @@ def _session_retake(
     posting = session.job_posting
     if posting is None:
         raise MissingJobPosting()
-    active_id = _active_attempt_id(root_id=root_id)
+    active_id = selectors.session_active_attempt_id(root_id=root_id)
     if active_id is not None:
         raise RetakeInProgress(active_session_id=str(active_id))
 
