@@ -62,6 +62,19 @@ def env_rate(name: str, default: str) -> str:
     return value
 
 
+def env_database(name: str, default: str) -> dict:
+    raw = os.environ.get(name, "").strip() or default
+    try:
+        database = dj_database_url.parse(
+            raw, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0), conn_health_checks=True
+        )
+    except ValueError:  # an unknown scheme, or no URL at all
+        raise ImproperlyConfigured(
+            f"{name} must look like postgres://user@host:5432/name or sqlite:///path; got {raw!r}"
+        ) from None
+    return database
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -118,11 +131,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "interview_practice.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
-    )
+    "default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite has no row locks: take the write lock when a transaction starts, and wait for
@@ -131,7 +140,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must start with redis://, rediss:// or unix://; got {REDIS_URL!r}"
+    )
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -69,6 +69,8 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
         ("DJANGO_NUM_PROXIES", "-1"),
         ("DJANGO_CONN_MAX_AGE", "-5"),
         ("DJANGO_LOG_LEVEL", "LOUD"),
+        ("DATABASE_URL", "nonsense"),
+        ("REDIS_URL", "notaurl"),
     ],
 )
 def test_bad_environment_value_fails_loudly(name, value):
@@ -76,3 +78,4 @@ def test_bad_environment_value_fails_loudly(name, value):
 
     assert result.returncode != 0
     assert name in result.stderr
+    assert "Traceback" not in result.stderr
