@@ -36,12 +36,13 @@ def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
+    message = f"{name} must be a whole number, 0 or more; got {raw!r}"
     try:
         value = int(raw)
     except ValueError:
-        value = -1
+        raise ImproperlyConfigured(message) from None
     if value < 0:
-        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more; got {raw!r}")
+        raise ImproperlyConfigured(message)
     return value
 
 
@@ -222,11 +223,12 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
+# Refresh tokens always rotate and the used one is blacklisted: services.auth_refresh does
+# it under a row lock, so simplejwt's ROTATE_REFRESH_TOKENS / BLACKLIST_AFTER_ROTATION
+# (which steer only its own refresh view) are not set here.
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=15),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=7),
-    "ROTATE_REFRESH_TOKENS": True,
-    "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
@@ -244,7 +246,7 @@ if not 1 <= INTERVIEW_QUESTION_COUNT <= 50:
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip().upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
-        f"DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; got {LOG_LEVEL!r}"
+        f"DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL; got {LOG_LEVEL!r}"
     )
 
 LOGGING = {

@@ -21,7 +21,13 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
 from sessions_app import selectors, services
-from sessions_app.exceptions import SERVER_ERROR_MESSAGE, SessionNotFound, error_body
+from sessions_app.exceptions import (
+    SERVER_ERROR_MESSAGE,
+    UNREADABLE_REQUEST_MESSAGE,
+    SessionNotFound,
+    api_error_response,
+    error_body,
+)
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.permissions import IsOwner, IsSessionOwner
 from sessions_app.serializers import (
@@ -62,27 +68,27 @@ class TokenObtainView(AuthThrottleMixin, jwt_views.TokenObtainPairView):
     serializer_class = TokenObtainSerializer
 
 
-class TokenRefreshView(AuthThrottleMixin, generics.GenericAPIView):
+class RefreshTokenView(generics.GenericAPIView):
+    """Takes ``{refresh}``; the token is the credential, so no other authentication."""
+
     authentication_classes: list = []
     permission_classes = [AllowAny]
     serializer_class = RefreshTokenSerializer
 
-    def post(self, request: Request) -> Response:
+    def refresh_token(self, request: Request) -> str:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = services.auth_refresh(refresh=serializer.validated_data["refresh"])
-        return Response(tokens)
+        return serializer.validated_data["refresh"]
 
 
-class LogoutView(generics.GenericAPIView):
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    serializer_class = RefreshTokenSerializer
-
+class TokenRefreshView(AuthThrottleMixin, RefreshTokenView):
     def post(self, request: Request) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.auth_logout(refresh=serializer.validated_data["refresh"])
+        return Response(services.auth_refresh(refresh=self.refresh_token(request)))
+
+
+class LogoutView(RefreshTokenView):
+    def post(self, request: Request) -> Response:
+        services.auth_logout(refresh=self.refresh_token(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -249,29 +255,32 @@ class ApiRootView(APIView):
         return Response({key: reverse(name, request=request) for key, name in self._names.items()})
 
 
+NO_ENDPOINT_MESSAGE = "No API endpoint at this URL."
+
+
 @csrf_exempt  # it changes nothing; without this a POST gets Django's HTML CSRF page
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
-    return JsonResponse(error_body("NOT_FOUND", "No API endpoint at this URL."), status=404)
+    return JsonResponse(error_body("NOT_FOUND", NO_ENDPOINT_MESSAGE), status=404)
+
+
+# Django's error handlers, for errors raised outside DRF views (a Host header not in
+# DJANGO_ALLOWED_HOSTS, middleware, URL resolution): API clients still get JSON.
 
 
 def error_400(request: HttpRequest, exception: Exception) -> HttpResponse:
-    # Raised before any view: a Host header not in DJANGO_ALLOWED_HOSTS, say.
-    if request.path.startswith("/api/"):
-        return JsonResponse(
-            error_body("MALFORMED_REQUEST", "The request could not be read."), status=400
-        )
-    return django_defaults.bad_request(request, exception)
+    return api_error_response(
+        request, code="MALFORMED_REQUEST", message=UNREADABLE_REQUEST_MESSAGE, status=400
+    ) or django_defaults.bad_request(request, exception)
 
 
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if request.path.startswith("/api/"):
-        return api_not_found(request)
-    return django_defaults.page_not_found(request, exception)
+    return api_error_response(
+        request, code="NOT_FOUND", message=NO_ENDPOINT_MESSAGE, status=404
+    ) or django_defaults.page_not_found(request, exception)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    # Errors outside DRF views (middleware, URL resolution) still reach API clients as JSON.
-    if request.path.startswith("/api/"):
-        return JsonResponse(error_body("SERVER_ERROR", SERVER_ERROR_MESSAGE), status=500)
-    return django_defaults.server_error(request)
+    return api_error_response(
+        request, code="SERVER_ERROR", message=SERVER_ERROR_MESSAGE, status=500
+    ) or django_defaults.server_error(request)

@@ -14,7 +14,7 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -24,11 +24,22 @@ from rest_framework_simplejwt.exceptions import InvalidToken
 logger = logging.getLogger(__name__)
 
 SERVER_ERROR_MESSAGE = "Something went wrong on our side."
+UNREADABLE_REQUEST_MESSAGE = "The request could not be read."
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     """The contract's error shape, for the handler and for answers outside DRF views."""
     return {"detail": {"code": code, "message": message, **extra}}
+
+
+def api_error_response(
+    request: HttpRequest, *, code: str, message: str, status: int
+) -> JsonResponse | None:
+    """The error as JSON if ``request`` is for the API (answered outside any DRF view: by
+    middleware or Django's error handlers), else ``None`` for the HTML default."""
+    if not request.path.startswith("/api/"):
+        return None
+    return JsonResponse(error_body(code, message), status=status)
 
 
 class DomainError(Exception):
@@ -230,7 +241,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.ParseError("The request has too many fields or files.")
     elif isinstance(exc, SuspiciousOperation):
         # Django answers these with a plain 400 outside DRF; so do we, in our shape.
-        exc = exceptions.ParseError("The request could not be read.")
+        exc = exceptions.ParseError(UNREADABLE_REQUEST_MESSAGE)
 
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.APIException):

@@ -1,17 +1,19 @@
 """Request checks that must run before any view (and CSRF) reads the body."""
 
 import codecs
+import functools
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
-from sessions_app.exceptions import error_body
+from sessions_app.exceptions import api_error_response
 
 # Every byte value: idna and "undefined" refuse errors="replace" and punycode raises on
 # non-ASCII, while a text codec that can decode anything decodes this.
 _PROBE = bytes(range(256))
 
 
+@functools.lru_cache(maxsize=64)
 def charset_is_decodable(charset: str) -> bool:
     """Whether Django and DRF can decode a body declared in ``charset`` without raising.
 
@@ -39,10 +41,10 @@ class RequestCharsetMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        charset = request.content_params.get("charset") if request.content_params else None
+        charset = request.content_params.get("charset")
         if charset and not charset_is_decodable(charset):
             message = f'The charset "{charset}" is not supported; send UTF-8.'
-            if request.path.startswith("/api/"):
-                return JsonResponse(error_body("UNSUPPORTED_MEDIA_TYPE", message), status=415)
-            return HttpResponse(message, status=415, content_type="text/plain; charset=utf-8")
+            return api_error_response(
+                request, code="UNSUPPORTED_MEDIA_TYPE", message=message, status=415
+            ) or HttpResponse(message, status=415, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -66,6 +67,12 @@ def _active_in_chain(root: object) -> QuerySet[InterviewSession]:
 def session_active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
     """The attempt of the chain rooted at ``root_id`` that is in progress, if any."""
     return _active_in_chain(root_id).values_list("id", flat=True).first()
+
+
+def session_highest_retake_number(*, root_id: uuid.UUID) -> int:
+    return InterviewSession.objects.filter(_in_chain(root_id)).aggregate(
+        highest=Max("retake_number")
+    )["highest"]
 
 
 def session_queryset() -> QuerySet[InterviewSession]:

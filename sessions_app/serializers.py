@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
@@ -53,15 +52,7 @@ class RegisterSerializer(serializers.ModelSerializer):
         # The account stores the name normalised (NFKC), which can change its characters
         # and its length: "ﷺ" becomes eighteen characters with spaces. Check what is stored.
         value = User.normalize_username(value)
-        max_length = User._meta.get_field("username").max_length
-        if len(value) > max_length:
-            raise serializers.ValidationError(
-                f"Ensure this field has no more than {max_length} characters."
-            )
-        try:
-            UnicodeUsernameValidator()(value)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(list(exc.messages)) from None
+        User._meta.get_field("username").run_validators(value)
         if conflicts := user_identity_conflicts(username=value):
             raise serializers.ValidationError(conflicts["username"])
         return value

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import UniqueConstraint
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
@@ -108,11 +108,12 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
 @transaction.atomic
 def auth_refresh(*, refresh: str) -> dict[str, str]:
     """A new access token and a new refresh token for ``refresh``, which is then refused
-    for good (rotation)."""
+    for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
+    BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use)."""
     token = _refresh_token_redeem(refresh=refresh)
     user_id = token.payload.get(jwt_settings.USER_ID_CLAIM)
     user = User.objects.filter(**{jwt_settings.USER_ID_FIELD: user_id}).first()
-    if user is None or not user.is_active:
+    if user is None or not jwt_settings.USER_AUTHENTICATION_RULE(user):
         raise TokenInvalid("No active account for this token")
     access = str(token.access_token)
     token.set_jti()
@@ -321,7 +322,11 @@ def session_retake(
         raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
 
 
-_CHAIN_CONSTRAINTS = {"session_one_active_per_chain", "session_unique_retake_number_per_chain"}
+_CHAIN_CONSTRAINTS = {
+    constraint.name
+    for constraint in InterviewSession._meta.constraints
+    if isinstance(constraint, UniqueConstraint)
+}
 
 
 def _violates_chain_constraint(exc: IntegrityError) -> bool:
@@ -375,9 +380,9 @@ def _session_retake(
     # number are never stale.
     if chain.posting_id is not None:
         _lock_posting(posting_id=chain.posting_id)
-    root = InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
-    if root is None:
-        raise SessionNotFound()  # the chain was deleted (with its account) while we waited
+    # No row if the chain was deleted (with its account) while we waited: the session lock
+    # next then finds no session either and answers SESSION_NOT_FOUND.
+    InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
     session = _lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()
@@ -389,13 +394,10 @@ def _session_retake(
     if active_id is not None:
         raise RetakeInProgress(active_session_id=str(active_id))
 
-    highest = InterviewSession.objects.filter(
-        Q(pk=root_id) | Q(original_session_id=root_id)
-    ).aggregate(highest=Max("retake_number"))["highest"]
     attempt = InterviewSession.objects.create(
         user_id=session.user_id,
         job_posting=posting,
-        retake_number=highest + 1,
+        retake_number=selectors.session_highest_retake_number(root_id=root_id) + 1,
         original_session_id=root_id,
     )
     _questions_create(session=attempt, posting=posting)

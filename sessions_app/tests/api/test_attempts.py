@@ -3,8 +3,8 @@
 import uuid
 
 import pytest
-from django.urls import reverse
 
+from sessions_app.tests.api.sessions_helpers import session_url
 from sessions_app.tests.factories import InterviewSessionFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def _chain(alice, scores):
 
 
 def _attempts(client, session):
-    return client.get(reverse("api:session-attempts", args=[session.pk]))
+    return client.get(session_url("attempts", session))
 
 
 def test_attempts_lists_the_chain_by_retake_number(alice_client, alice):
@@ -109,7 +109,7 @@ def test_attempts_of_another_users_session_is_403(bob_client, alice):
 
 @pytest.mark.parametrize("session_id", [uuid.UUID(int=0), "not-a-uuid"])
 def test_attempts_of_unknown_or_malformed_session_is_404(alice_client, session_id):
-    response = alice_client.get(reverse("api:session-attempts", args=[session_id]))
+    response = alice_client.get(session_url("attempts", session_id))
 
     assert response.status_code == 404
     assert response.json()["detail"]["code"] == "SESSION_NOT_FOUND"
@@ -134,7 +134,7 @@ def test_previous_score_is_the_latest_earlier_completed_score_for_the_same_quest
         session.questions.filter(number=1).update(text="Why this role?", score=score)
     third.questions.filter(number=1).update(text="Why this role?")
 
-    body = alice_client.get(reverse("api:session-detail", args=[third.pk])).json()
+    body = alice_client.get(session_url("detail", third)).json()
 
     assert body["questions"][0]["previous_score"] == 60
 
@@ -142,7 +142,7 @@ def test_previous_score_is_the_latest_earlier_completed_score_for_the_same_quest
 def test_previous_score_is_null_on_an_original(alice_client, alice):
     (original,) = _chain(alice, [70])
 
-    body = alice_client.get(reverse("api:session-detail", args=[original.pk])).json()
+    body = alice_client.get(session_url("detail", original)).json()
 
     assert {q["previous_score"] for q in body["questions"]} == {None}
 
@@ -152,7 +152,7 @@ def test_previous_score_ignores_later_attempts(alice_client, alice):
     for session in (first, second):
         session.questions.filter(number=2).update(text="Same text?")
 
-    body = alice_client.get(reverse("api:session-detail", args=[first.pk])).json()
+    body = alice_client.get(session_url("detail", first)).json()
 
     assert body["questions"][1]["previous_score"] is None
 
@@ -168,7 +168,7 @@ def test_previous_score_ignores_other_chains_of_any_user(alice_client, alice, bo
     for other in others:
         other.questions.filter(number=2).update(text="Shared text?")
 
-    body = alice_client.get(reverse("api:session-detail", args=[second.pk])).json()
+    body = alice_client.get(session_url("detail", second)).json()
 
     assert body["questions"][1]["previous_score"] is None
 
@@ -178,7 +178,7 @@ def test_previous_score_skips_an_attempt_that_did_not_ask_the_question(alice_cli
     first.questions.filter(number=3).update(text="Rare question?", score=40)
     third.questions.filter(number=3).update(text="Rare question?")
 
-    body = alice_client.get(reverse("api:session-detail", args=[third.pk])).json()
+    body = alice_client.get(session_url("detail", third)).json()
 
     assert body["questions"][2]["previous_score"] == 40
 
@@ -192,6 +192,6 @@ def test_detail_query_count_is_constant(alice_client, alice, questions, django_a
 
     # 1 the session with its annotations and posting, 1 its questions with previous_score.
     with django_assert_num_queries(2):
-        response = alice_client.get(reverse("api:session-detail", args=[second.pk]))
+        response = alice_client.get(session_url("detail", second))
 
     assert len(response.json()["questions"]) == questions

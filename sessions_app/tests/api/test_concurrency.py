@@ -1,11 +1,15 @@
 """Races, on PostgreSQL: threads released together by a barrier hit one session at once."""
 
+import threading
+import time
 from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from django.urls import reverse
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app import services
 from sessions_app.models import InterviewSession, JobPosting
@@ -238,11 +242,6 @@ def test_retakes_racing_the_accounts_deletion_never_fail():
 def test_retake_racing_a_writer_outside_the_service_is_409_not_500():
     """The chain constraints are the backstop for writers that take none of our locks: here
     an attempt is put back in progress (by hand, say) while a retake is being created."""
-    import threading
-    import time
-
-    from django.db import connection, transaction
-
     alice = UserFactory(username="alice")
     original, second = _completed_chain_of_two(alice)
     reactivated = threading.Event()
@@ -272,15 +271,13 @@ def test_retake_racing_a_writer_outside_the_service_is_409_not_500():
     assert InterviewSession.objects.filter(original_session=original).count() == 1
 
 
-def _refresh_tokens_of(user):
-    from rest_framework_simplejwt.tokens import RefreshToken
-
+def _refresh_token_for(user):
     return str(RefreshToken.for_user(user))
 
 
 def test_one_refresh_token_sent_at_once_rotates_exactly_once():
     alice = UserFactory(username="alice")
-    refresh = _refresh_tokens_of(alice)
+    refresh = _refresh_token_for(alice)
     url = reverse("api:auth-token-refresh")
 
     results = run_together(THREADS, lambda i: _post_anonymously(url, {"refresh": refresh}))
@@ -294,7 +291,7 @@ def test_one_refresh_token_sent_at_once_rotates_exactly_once():
 
 def test_a_logout_racing_refreshes_lets_exactly_one_of_them_use_the_token():
     alice = UserFactory(username="alice")
-    refresh = _refresh_tokens_of(alice)
+    refresh = _refresh_token_for(alice)
     logout_url = reverse("api:auth-logout")
     refresh_url = reverse("api:auth-token-refresh")
 

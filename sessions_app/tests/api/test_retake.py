@@ -4,15 +4,14 @@ import pytest
 from django.urls import reverse
 
 from sessions_app.models import InterviewSession, JobPosting
-from sessions_app.tests.api.sessions_helpers import db_snapshot
+from sessions_app.tests.api.sessions_helpers import db_snapshot, session_url
 from sessions_app.tests.factories import InterviewSessionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _retake(client, session_or_id):
-    session_id = getattr(session_or_id, "pk", session_or_id)
-    return client.post(reverse("api:session-retake", args=[session_id]))
+    return client.post(session_url("retake", session_or_id))
 
 
 @pytest.fixture
@@ -192,7 +191,7 @@ def test_retake_without_authentication_is_401_and_changes_nothing(anon_client, c
 def test_retake_with_get_is_405_and_changes_nothing(alice_client, completed):
     before = db_snapshot()
 
-    response = alice_client.get(reverse("api:session-retake", args=[completed.pk]))
+    response = alice_client.get(session_url("retake", completed))
 
     assert response.status_code == 405
     assert response.json()["detail"]["code"] == "METHOD_NOT_ALLOWED"
@@ -239,7 +238,7 @@ def test_retake_rolls_back_when_question_generation_fails(alice_client, complete
 def test_can_retake_is_false_while_an_attempt_is_in_progress(alice_client, completed):
     _retake(alice_client, completed)
 
-    body = alice_client.get(reverse("api:session-detail", args=[completed.pk])).json()
+    body = alice_client.get(session_url("detail", completed)).json()
 
     assert body["can_retake"] is False
 
@@ -250,9 +249,7 @@ def test_retake_shows_in_the_browsable_api_extra_actions(alice, completed):
     client = APIClient()
     client.force_login(alice)
 
-    response = client.get(
-        reverse("api:session-detail", args=[completed.pk]), HTTP_ACCEPT="text/html"
-    )
+    response = client.get(session_url("detail", completed), HTTP_ACCEPT="text/html")
 
     assert response.status_code == 200
     assert b"Retake" in response.content
