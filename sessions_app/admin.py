@@ -16,7 +16,7 @@ from sessions_app.selectors import user_identity_conflicts
 User = get_user_model()
 
 
-class UserChangeForm(auth_forms.UserChangeForm):
+class UniqueIdentityMixin:
     """Usernames and emails are unique ignoring case (database indexes): say so on the form
     instead of failing on save."""
 
@@ -32,12 +32,21 @@ class UserChangeForm(auth_forms.UserChangeForm):
         return cleaned
 
 
+class UserCreationForm(UniqueIdentityMixin, auth_forms.AdminUserCreationForm):
+    pass
+
+
+class UserChangeForm(UniqueIdentityMixin, auth_forms.UserChangeForm):
+    pass
+
+
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class UserAdmin(auth_admin.UserAdmin):
     form = UserChangeForm
+    add_form = UserCreationForm
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         services.user_delete(user=obj)

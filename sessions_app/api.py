@@ -18,7 +18,6 @@ from rest_framework.reverse import reverse
 from rest_framework.serializers import BaseSerializer
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
-from rest_framework_simplejwt import views as jwt_views
 
 from sessions_app import selectors, services
 from sessions_app.exceptions import (
@@ -64,15 +63,27 @@ class RegisterView(AuthThrottleMixin, APIView):
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
-class TokenObtainView(AuthThrottleMixin, jwt_views.TokenObtainPairView):
-    serializer_class = TokenObtainSerializer
-
-
-class RefreshTokenView(generics.GenericAPIView):
-    """Takes ``{refresh}``; the token is the credential, so no other authentication."""
+class CredentialsView(generics.GenericAPIView):
+    """An endpoint whose body is the credential (a password, a refresh token): no other
+    authentication, and a refusal is 401 with the Bearer challenge."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+
+    def get_authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'
+
+
+class TokenObtainView(AuthThrottleMixin, CredentialsView):
+    serializer_class = TokenObtainSerializer
+
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(services.auth_tokens_issue(user=serializer.user))
+
+
+class RefreshTokenView(CredentialsView):
     serializer_class = RefreshTokenSerializer
 
     def refresh_token(self, request: Request) -> str:

@@ -113,6 +113,12 @@ class TokenInvalid(DomainError):
     message = "Token is invalid or expired"
 
 
+class InvalidCredentials(DomainError):
+    status_code = status.HTTP_401_UNAUTHORIZED
+    code = "INVALID_CREDENTIALS"
+    message = "No active account found with the given credentials"
+
+
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "REQUEST_TOO_LARGE"

@@ -19,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 
 from sessions_app.models import InterviewSession, Question
 
@@ -42,10 +42,12 @@ def user_identity_conflicts(
     """
     accounts = get_user_model().objects.exclude(pk=exclude_pk)
     conflicts = {}
-    if username and accounts.filter(username__iexact=username).exists():
-        conflicts["username"] = [_TAKEN["username"]]
-    if email and accounts.filter(email__iexact=email).exists():
-        conflicts["email"] = [_TAKEN["email"]]
+    for field, value in (("username", username), ("email", email)):
+        # LOWER() on both sides, as the indexes compare (``iexact`` compares with UPPER(),
+        # which disagrees on a few letters such as "İ" and the Kelvin sign).
+        folded = accounts.alias(folded=Lower(field)).filter(folded=Lower(Value(value)))
+        if value and folded.exists():
+            conflicts[field] = [_TAKEN[field]]
     return conflicts
 
 

@@ -5,7 +5,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
+from rest_framework_simplejwt import serializers as jwt_serializers
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.selectors import user_identity_conflicts
@@ -71,7 +72,12 @@ class RegisterSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class TokenObtainSerializer(TokenObtainPairSerializer):
+class TokenObtainSerializer(jwt_serializers.TokenObtainSerializer):
+    """Checks the credentials (simplejwt: authenticate, active account); the tokens come
+    from ``services.auth_tokens_issue``."""
+
+    token_class = RefreshToken
+
     def validate(self, attrs: dict) -> dict:
         # Usernames are stored normalised (NFKC), so "ｓａｍ" signs in as "sam" does, as on
         # the browser login form.

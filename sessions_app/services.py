@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import UniqueConstraint
@@ -26,6 +26,7 @@ from sessions_app import selectors
 from sessions_app.engines import get_answer_scorer, get_question_generator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
+    InvalidCredentials,
     JobPostingNotFound,
     MissingJobPosting,
     QuestionsUnanswered,
@@ -72,23 +73,56 @@ def user_register(*, username: str, email: str, password: str) -> AbstractBaseUs
         raise ValidationFailed(conflicts) from None
 
 
+# Lock order, for every writer: the account, its postings, its sessions (each set in id
+# order), then its tokens. Deleting an account cascades to all of them, so the deletion
+# takes the account first and every writer that adds a row pointing at the account (a
+# posting, a session, a token) locks the account first too: they take turns instead of
+# deadlocking, or failing on a foreign key once the other commits.
+
+
+def _lock_account(*, user_id: Any) -> AbstractBaseUser | None:
+    """The account, locked against deletion for the rest of the transaction; ``None`` if
+    it was deleted. (The weaker no-key lock, as an update of the row would take.)"""
+    return User.objects.select_for_update(no_key=True).filter(pk=user_id).first()
+
+
+def _lock_own_account(*, user: AbstractBaseUser) -> None:
+    if _lock_account(user_id=user.pk) is None:
+        raise TokenInvalid("User not found")
+
+
 @transaction.atomic
 def user_delete(*, user: AbstractBaseUser) -> None:
-    """Delete an account with its postings and every session of it, chains included."""
-    # Lock in the order of every other writer: postings, then sessions. Django's cascade
-    # alone would touch the sessions first (to null their posting) and deadlock with a
-    # retake that holds the posting; a retake waiting here finds nothing once we commit.
+    """Delete an account with its postings, every session of it (chains included) and its
+    tokens."""
+    User.objects.select_for_update().filter(pk=user.pk).values("pk").first()
     list(JobPosting.objects.select_for_update().filter(owner=user).order_by("pk").values("pk"))
     list(InterviewSession.objects.select_for_update().filter(user=user).order_by("pk").values("pk"))
     user.delete()
 
 
-def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
-    """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``."""
+@transaction.atomic
+def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
+    """An access and a refresh token for ``user``, who has just proved who they are."""
+    account = _lock_account(user_id=user.pk)
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise InvalidCredentials()
+    refresh = RefreshToken.for_user(account)
+    if jwt_settings.UPDATE_LAST_LOGIN:
+        update_last_login(None, account)
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def _refresh_token_redeem(*, refresh: str) -> tuple[RefreshToken, AbstractBaseUser]:
+    """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``.
+    Returns the token and its account, locked."""
     try:
         token = RefreshToken(refresh)  # signature, expiry, type, and the blacklist
     except TokenError as exc:
         raise TokenInvalid(str(exc)) from None
+    account = _lock_account(user_id=token.payload.get(jwt_settings.USER_ID_CLAIM))
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise TokenInvalid("No active account for this token")
     # The blacklist check above is a plain read, so requests sent at once with one token
     # would all pass it. Locking the token's row makes them take turns, and only the one
     # that adds it to the blacklist goes on.
@@ -102,7 +136,7 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
     _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
     if not created:
         raise TokenInvalid("Token is blacklisted")
-    return token
+    return token, account
 
 
 @transaction.atomic
@@ -110,11 +144,7 @@ def auth_refresh(*, refresh: str) -> dict[str, str]:
     """A new access token and a new refresh token for ``refresh``, which is then refused
     for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
     BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use)."""
-    token = _refresh_token_redeem(refresh=refresh)
-    user_id = token.payload.get(jwt_settings.USER_ID_CLAIM)
-    user = User.objects.filter(**{jwt_settings.USER_ID_FIELD: user_id}).first()
-    if user is None or not jwt_settings.USER_AUTHENTICATION_RULE(user):
-        raise TokenInvalid("No active account for this token")
+    token, _ = _refresh_token_redeem(refresh=refresh)
     access = str(token.access_token)
     token.set_jti()
     token.set_exp()
@@ -132,9 +162,11 @@ def auth_logout(*, refresh: str) -> None:
 # Job postings ---------------------------------------------------------------------------
 
 
+@transaction.atomic
 def job_posting_create(
     *, owner: AbstractBaseUser, title: str, description: str, company: str = ""
 ) -> JobPosting:
+    _lock_own_account(user=owner)
     return JobPosting.objects.create(
         owner=owner, title=title, company=company, description=description
     )
@@ -149,10 +181,11 @@ def _lock_posting(
     """The posting, locked for the rest of the transaction; ``None`` if it is gone (or not
     ``owner``'s, or the id is malformed).
 
-    Lock order everywhere: posting, then sessions. Starting or retaking a session locks the
-    posting first, so a deletion waits for them (and they for it) instead of nulling the
-    posting under a session being created, or deadlocking with a retake. ``no_key`` is the
-    lock that still lets other transactions insert sessions pointing at the posting.
+    Postings come before sessions in the lock order (see _lock_account): starting or
+    retaking a session locks the posting first, so a deletion waits for them (and they for
+    it) instead of nulling the posting under a session being created, or deadlocking with a
+    retake. ``no_key`` is the lock that still lets other transactions insert sessions
+    pointing at the posting.
     """
     postings = JobPosting.objects.select_for_update(no_key=no_key).filter(pk=posting_id)
     if owner is not None:
@@ -229,6 +262,7 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None
 @transaction.atomic
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
+    _lock_own_account(user=user)
     posting = _lock_posting(posting_id=job_posting_id, owner=user)
     if posting is None:
         raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
@@ -373,15 +407,15 @@ def _session_retake(
         raise SessionAccessDenied()
     root_id = chain.root_id
 
-    # Lock order: posting, chain root, session (job_posting_delete takes the posting first
-    # too). The root lock makes retakes of one chain (double clicks, two tabs, two workers,
-    # different attempts of it) run one at a time; the reads below come after it, so they
-    # see the previous retake's committed attempt: the "in progress" check and the next
-    # number are never stale.
+    # Lock order: account, posting, chain root, session (see _lock_account). The root lock
+    # makes retakes of one chain (double clicks, two tabs, two workers, different attempts
+    # of it) run one at a time; the reads below come after it, so they see the previous
+    # retake's committed attempt: the "in progress" check and the next number are never
+    # stale. If the account was deleted while we waited, every lock finds nothing and the
+    # session lock answers SESSION_NOT_FOUND.
+    _lock_account(user_id=owner.pk)
     if chain.posting_id is not None:
         _lock_posting(posting_id=chain.posting_id)
-    # No row if the chain was deleted (with its account) while we waited: the session lock
-    # next then finds no session either and answers SESSION_NOT_FOUND.
     InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
     session = _lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.COMPLETED:

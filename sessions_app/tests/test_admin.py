@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.urls import reverse
 
 from sessions_app.models import InterviewSession
@@ -95,3 +96,25 @@ def test_deleting_users_in_bulk_deletes_their_chains(admin_client):
     assert response.status_code == 302
     assert not InterviewSession.objects.exists()
     assert User.objects.count() == 1
+
+
+def test_adding_a_user_the_database_would_call_a_duplicate_is_refused_on_the_form(
+    admin_client,
+):
+    UserFactory(username="ixabc")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT LOWER(%s) = LOWER(%s)", ["ixabc", "\u0130xabc"])
+        clash = bool(cursor.fetchone()[0])
+
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "\u0130xabc",
+            "password1": "a-long-passphrase",
+            "password2": "a-long-passphrase",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == (200 if clash else 302)
+    assert User.objects.count() == (2 if clash else 3)

@@ -1,11 +1,12 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
-from sessions_app.tests.factories import DEFAULT_PASSWORD
+from sessions_app.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 User = get_user_model()
 
@@ -378,3 +379,24 @@ def test_logout_twice_with_one_token_is_401_the_second_time(anon_client, alice):
     assert second.status_code == 401
     assert second.json()["detail"]["code"] == "TOKEN_INVALID"
     assert BlacklistedToken.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "taken", "attempt"),
+    [
+        ("username", "ixabc", "\u0130xabc"),  # "İ": LOWER() and UPPER() fold it differently
+        ("email", "kabc@example.com", "\u212aabc@example.com"),  # the Kelvin sign
+    ],
+)
+def test_register_clashes_exactly_when_the_databases_lower_says_so(
+    anon_client, field, taken, attempt
+):
+    UserFactory(**{field: taken})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT LOWER(%s) = LOWER(%s)", [taken, attempt])
+        clash = bool(cursor.fetchone()[0])
+
+    response = _register(anon_client, **{field: attempt})
+
+    assert response.status_code == (400 if clash else 201)
+    assert User.objects.count() == (1 if clash else 2)

@@ -15,6 +15,7 @@ from sessions_app import services
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.tests.conftest import run_together
 from sessions_app.tests.factories import (
+    DEFAULT_PASSWORD,
     InterviewSessionFactory,
     JobPostingFactory,
     UserFactory,
@@ -303,3 +304,64 @@ def test_a_logout_racing_refreshes_lets_exactly_one_of_them_use_the_token():
     issued = [body["refresh"] for status, body in results[1:] if status == 200]
     assert results[0][0] in {204, 401}
     assert len(issued) + (results[0][0] == 204) == 1
+
+
+def _delete_account_while(work, threads=8):
+    """Run ``work(i)`` in threads 1.. while thread 0 deletes alice's account; return their
+    results, after checking the deletion itself went through."""
+    alice = get_user_model().objects.get(username="alice")
+
+    def delete_or_work(i):
+        if i == 0:
+            services.user_delete(user=alice)
+            return "deleted"
+        return work(i)
+
+    results = run_together(threads, delete_or_work)
+    assert results[0] == "deleted"
+    assert not get_user_model().objects.filter(username="alice").exists()
+    return results[1:]
+
+
+def test_posting_creation_racing_the_accounts_deletion_never_fails():
+    alice = UserFactory(username="alice")
+    url = reverse("api:job-posting-list")
+
+    statuses = _delete_account_while(
+        lambda i: _post_as(alice, url, {"title": f"T{i}", "description": "D"})[0]
+    )
+
+    assert set(statuses) <= {201, 401}
+    assert not JobPosting.objects.exists()
+
+
+def test_sign_ins_racing_the_accounts_deletion_never_fail():
+    UserFactory(username="alice")
+    url = reverse("api:auth-token")
+    credentials = {"username": "alice", "password": DEFAULT_PASSWORD}
+
+    statuses = _delete_account_while(lambda i: _post_anonymously(url, credentials)[0])
+
+    assert set(statuses) <= {200, 401}
+
+
+def test_refreshes_racing_the_accounts_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    tokens = [_refresh_token_for(alice) for _ in range(8)]
+    url = reverse("api:auth-token-refresh")
+
+    statuses = _delete_account_while(lambda i: _post_anonymously(url, {"refresh": tokens[i]})[0])
+
+    assert set(statuses) <= {200, 401}
+
+
+def test_retakes_without_a_posting_racing_the_accounts_deletion_never_fail():
+    alice = UserFactory(username="alice")
+    original, second = _completed_chain_of_two(alice)
+    JobPosting.objects.all().delete()
+    urls = [reverse("api:session-retake", args=[s.pk]) for s in (original, second)]
+
+    statuses = _delete_account_while(lambda i: _post_as(alice, urls[i % 2])[0], threads=16)
+
+    assert set(statuses) <= {400, 404}
+    assert not InterviewSession.objects.exists()

@@ -111,10 +111,10 @@ def test_start_without_a_posting_id_is_400(alice_client):
 def test_start_query_budget(alice_client, alice, django_assert_num_queries):
     posting = JobPostingFactory(owner=alice)
 
-    # service: 1 savepoint, 1 lock the caller's posting, 1 insert the session, 1 bulk insert
-    # its questions, 1 release the savepoint. response: 1 the session with its
-    # annotations, 1 its questions with previous_score.
-    with django_assert_num_queries(7):
+    # service: 1 savepoint, 1 lock the account, 1 lock the caller's posting, 1 insert the
+    # session, 1 bulk insert its questions, 1 release the savepoint. response: 1 the
+    # session with its annotations, 1 its questions with previous_score.
+    with django_assert_num_queries(8):
         response = start(alice_client, posting)
 
     assert response.status_code == 201
