@@ -58,7 +58,7 @@ def env_rate(name: str, default: str) -> str:
     # typo into a start-up error instead of a 500 under load.
     value = os.environ.get(name, default).strip()
     count, _, period = value.partition("/")
-    if not count.isdigit() or not period or period[0] not in "smhd":
+    if not (count.isascii() and count.isdigit()) or not period or period[0] not in "smhd":
         raise ImproperlyConfigured(f"{name} must look like '20/minute'; got {value!r}")
     return value
 
@@ -70,9 +70,13 @@ def env_database(name: str, default: str) -> dict:
             raw, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0), conn_health_checks=True
         )
     except ValueError:  # an unknown scheme, or no URL at all
+        database = {}
+    # PostgreSQL (psycopg 3 is installed) or SQLite, and a database name.
+    engine = database.get("ENGINE", "")
+    if not engine.endswith((".postgresql", ".sqlite3")) or not database.get("NAME"):
         raise ImproperlyConfigured(
             f"{name} must look like postgres://user@host:5432/name or sqlite:///path; got {raw!r}"
-        ) from None
+        )
     return database
 
 

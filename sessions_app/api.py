@@ -52,12 +52,13 @@ class AuthThrottleMixin:
     throttle_scope = "auth"
 
 
-class RegisterView(AuthThrottleMixin, APIView):
+class RegisterView(AuthThrottleMixin, generics.GenericAPIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    serializer_class = RegisterSerializer
 
     def post(self, request: Request) -> Response:
-        serializer = RegisterSerializer(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = services.user_register(**serializer.validated_data)
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)

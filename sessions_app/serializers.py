@@ -38,9 +38,19 @@ class UserSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegisterSerializer(serializers.ModelSerializer):
+class StrictModelSerializer(serializers.ModelSerializer):
+    """Text columns become StrictCharFields: a number sent for a name is refused."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
+
+
+class RegisterSerializer(StrictModelSerializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(
+    password = StrictCharField(
         write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
     )
 
@@ -86,19 +96,13 @@ class TokenObtainSerializer(jwt_serializers.TokenObtainSerializer):
 
 
 class RefreshTokenSerializer(serializers.Serializer):
-    refresh = serializers.CharField()
+    refresh = StrictCharField()
 
 
 # Job postings ---------------------------------------------------------------------------
 
 
-class JobPostingSerializer(serializers.ModelSerializer):
-    serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: StrictCharField,
-        models.TextField: StrictCharField,
-    }
-
+class JobPostingSerializer(StrictModelSerializer):
     class Meta:
         model = JobPosting
         fields = ["id", "title", "company", "description", "created_at", "updated_at"]

@@ -1,5 +1,7 @@
 """Server-rendered pages. For now: the login used by the browsable API."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +21,12 @@ class LoginThrottle(SimpleRateThrottle):
 class LoginView(auth_views.LoginView):
     template_name = "rest_framework/login.html"
     redirect_authenticated_user = True
+
+    def get_redirect_url(self) -> str:
+        # ?next= pointing back at this page would send a signed-in user round in a loop
+        # (Django raises on it): go to the default page instead.
+        url = super().get_redirect_url()
+        return "" if url and urlsplit(url).path == self.request.path else url
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         throttle = LoginThrottle()

@@ -70,6 +70,9 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
         ("DJANGO_CONN_MAX_AGE", "-5"),
         ("DJANGO_LOG_LEVEL", "LOUD"),
         ("DATABASE_URL", "nonsense"),
+        ("DATABASE_URL", "mysql://root@127.0.0.1/db"),
+        ("DATABASE_URL", "postgres://postgres@127.0.0.1:5432"),
+        ("THROTTLE_USER_RATE", "\u00b2/minute"),
         ("REDIS_URL", "notaurl"),
     ],
 )

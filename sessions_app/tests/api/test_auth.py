@@ -400,3 +400,39 @@ def test_register_clashes_exactly_when_the_databases_lower_says_so(
 
     assert response.status_code == (400 if clash else 201)
     assert User.objects.count() == (1 if clash else 2)
+
+
+@pytest.mark.parametrize("next_url", ["/accounts/login/", "/accounts/login/?next=/"])
+def test_signed_in_user_sent_back_to_the_login_page_goes_home_instead(alice, next_url):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(alice)
+
+    response = client.get("/accounts/login/", {"next": next_url})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize("field", ["username", "password", "email"])
+def test_register_with_a_number_for_text_is_400_and_creates_nothing(anon_client, field):
+    response = _register(anon_client, **{field: 12345678901})
+
+    assert response.status_code == 400
+    assert field in response.json()["detail"]["fields"]
+    assert not User.objects.exists()
+
+
+def test_refresh_with_a_number_for_the_token_is_400(anon_client):
+    response = anon_client.post(reverse("api:auth-token-refresh"), {"refresh": 12}, format="json")
+
+    assert response.status_code == 400
+    assert "refresh" in response.json()["detail"]["fields"]
+
+
+def test_register_page_of_the_browsable_api_has_a_form(anon_client):
+    response = anon_client.get(reverse("api:auth-register"), HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 405  # GET is not allowed, but the page renders the form
+    assert b'name="username"' in response.content
