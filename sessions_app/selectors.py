@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
+from sessions_app.exceptions import SessionNotFound
 from sessions_app.models import InterviewSession, Question
 
 ACTIVE = InterviewSession.Status.ACTIVE
@@ -134,7 +135,12 @@ def session_detail_queryset() -> QuerySet[InterviewSession]:
 
 
 def session_detail(*, session_id: uuid.UUID) -> InterviewSession:
-    return session_detail_queryset().get(pk=session_id)
+    session = session_detail_queryset().filter(pk=session_id).first()
+    if session is None:
+        # Read after a write has committed: the account (and the session with it) may have
+        # been deleted in between.
+        raise SessionNotFound()
+    return session
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ import uuid
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import AbstractBaseUser, update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import UniqueConstraint
+from django.http import HttpRequest
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
@@ -95,10 +96,21 @@ def _lock_own_account(*, user: AbstractBaseUser) -> None:
 def user_delete(*, user: AbstractBaseUser) -> None:
     """Delete an account with its postings, every session of it (chains included) and its
     tokens."""
-    User.objects.select_for_update().filter(pk=user.pk).values("pk").first()
+    if User.objects.select_for_update().filter(pk=user.pk).values("pk").first() is None:
+        return  # deleted meanwhile (two admins, say): nothing left to do
     list(JobPosting.objects.select_for_update().filter(owner=user).order_by("pk").values("pk"))
     list(InterviewSession.objects.select_for_update().filter(user=user).order_by("pk").values("pk"))
     user.delete()
+
+
+@transaction.atomic
+def auth_session_login(*, request: HttpRequest, user: AbstractBaseUser) -> None:
+    """Sign ``user`` in to a browser session (pages, browsable API) after the password
+    check; refused if the account was deleted or deactivated meanwhile."""
+    account = _lock_account(user_id=user.pk)
+    if account is None or not account.is_active:
+        raise InvalidCredentials()
+    login(request, account)
 
 
 @transaction.atomic

@@ -3,9 +3,13 @@
 from urllib.parse import urlsplit
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from rest_framework.throttling import SimpleRateThrottle
+
+from sessions_app import services
+from sessions_app.exceptions import DomainError
 
 
 class LoginThrottle(SimpleRateThrottle):
@@ -21,6 +25,14 @@ class LoginThrottle(SimpleRateThrottle):
 class LoginView(auth_views.LoginView):
     template_name = "rest_framework/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        try:
+            services.auth_session_login(request=self.request, user=form.get_user())
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
     def get_redirect_url(self) -> str:
         # ?next= pointing back at this page would send a signed-in user round in a loop

@@ -306,13 +306,14 @@ def test_a_logout_racing_refreshes_lets_exactly_one_of_them_use_the_token():
     assert len(issued) + (results[0][0] == 204) == 1
 
 
-def _delete_account_while(work, threads=8):
-    """Run ``work(i)`` in threads 1.. while thread 0 deletes alice's account; return their
-    results, after checking the deletion itself went through."""
+def _delete_account_while(work, threads=8, delay=0.0):
+    """Run ``work(i)`` in threads 1.. while thread 0 deletes alice's account (after
+    ``delay`` seconds); return their results, after checking the deletion went through."""
     alice = get_user_model().objects.get(username="alice")
 
     def delete_or_work(i):
         if i == 0:
+            time.sleep(delay)
             services.user_delete(user=alice)
             return "deleted"
         return work(i)
@@ -365,3 +366,20 @@ def test_retakes_without_a_posting_racing_the_accounts_deletion_never_fail():
 
     assert set(statuses) <= {400, 404}
     assert not InterviewSession.objects.exists()
+
+
+def test_browser_sign_ins_racing_the_accounts_deletion_never_fail(settings):
+    from django.test import Client
+
+    # The real hasher: its slowness is the window in which the account gets deleted.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    UserFactory(username="alice")
+    form = {"username": "alice", "password": DEFAULT_PASSWORD}
+
+    # Deleted while the sign-ins hash the password: after they found the account, before
+    # they sign it in.
+    statuses = _delete_account_while(
+        lambda i: Client().post(reverse("rest_framework:login"), form).status_code, delay=0.2
+    )
+
+    assert set(statuses) <= {200, 302}
