@@ -44,10 +44,11 @@ def user_identity_conflicts(
     accounts = get_user_model().objects.exclude(pk=exclude_pk)
     conflicts = {}
     for field, value in (("username", username), ("email", email)):
+        if not value:
+            continue
         # LOWER() on both sides, as the indexes compare (``iexact`` compares with UPPER(),
         # which disagrees on a few letters such as "İ" and the Kelvin sign).
-        folded = accounts.alias(folded=Lower(field)).filter(folded=Lower(Value(value)))
-        if value and folded.exists():
+        if accounts.alias(folded=Lower(field)).filter(folded=Lower(Value(value))).exists():
             conflicts[field] = [_TAKEN[field]]
     return conflicts
 

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
 from rest_framework_simplejwt import serializers as jwt_serializers
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.selectors import user_identity_conflicts
@@ -85,8 +84,6 @@ class RegisterSerializer(StrictModelSerializer):
 class TokenObtainSerializer(jwt_serializers.TokenObtainSerializer):
     """Checks the credentials (simplejwt: authenticate, active account); the tokens come
     from ``services.auth_tokens_issue``."""
-
-    token_class = RefreshToken
 
     def validate(self, attrs: dict) -> dict:
         # Usernames are stored normalised (NFKC), so "ｓａｍ" signs in as "sam" does, as on

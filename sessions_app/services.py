@@ -125,9 +125,9 @@ def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
 
 
-def _refresh_token_redeem(*, refresh: str) -> tuple[RefreshToken, AbstractBaseUser]:
+def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
     """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``.
-    Returns the token and its account, locked."""
+    Its account stays locked for the rest of the transaction."""
     try:
         token = RefreshToken(refresh)  # signature, expiry, type, and the blacklist
     except TokenError as exc:
@@ -148,7 +148,7 @@ def _refresh_token_redeem(*, refresh: str) -> tuple[RefreshToken, AbstractBaseUs
     _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
     if not created:
         raise TokenInvalid("Token is blacklisted")
-    return token, account
+    return token
 
 
 @transaction.atomic
@@ -156,7 +156,7 @@ def auth_refresh(*, refresh: str) -> dict[str, str]:
     """A new access token and a new refresh token for ``refresh``, which is then refused
     for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
     BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use)."""
-    token, _ = _refresh_token_redeem(refresh=refresh)
+    token = _refresh_token_redeem(refresh=refresh)
     access = str(token.access_token)
     token.set_jti()
     token.set_exp()
