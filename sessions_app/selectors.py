@@ -58,11 +58,17 @@ def _in_chain(root: object, prefix: str = "") -> Q:
     return Q(**{f"{prefix}pk": root}) | Q(**{f"{prefix}original_session_id": root})
 
 
+def _chain_root(prefix: str = "") -> Coalesce:
+    """The id of the chain's first session: the expression the partial unique index
+    session_one_active_per_chain is built on, so filters on it can use that index."""
+    return Coalesce(f"{prefix}original_session_id", f"{prefix}id")
+
+
 def _active_in_chain(root: object) -> QuerySet[InterviewSession]:
-    # Written as the partial unique index session_one_active_per_chain is (the chain's root
-    # id, active only), so this is one index lookup rather than a scan of active sessions.
+    # Chain root and active only, as the partial index is: one index lookup rather than a
+    # scan of every active session.
     return (
-        InterviewSession.objects.annotate(chain=Coalesce("original_session_id", "id"))
+        InterviewSession.objects.annotate(chain=_chain_root())
         .filter(chain=root, status=ACTIVE)
         .order_by()
     )
@@ -96,7 +102,7 @@ def session_queryset() -> QuerySet[InterviewSession]:
     )
     return InterviewSession.objects.annotate(
         job_posting_title=F("job_posting__title"),
-        chain_root=Coalesce("original_session_id", "id"),
+        chain_root=_chain_root(),
         question_count=Coalesce(Subquery(question_count), 0),
         can_retake=Case(
             When(
@@ -123,7 +129,7 @@ def questions_with_previous_score() -> QuerySet[Question]:
         .values("score")[:1]
     )
     return (
-        Question.objects.annotate(chain_root=Coalesce("session__original_session_id", "session_id"))
+        Question.objects.annotate(chain_root=_chain_root("session__"))
         .annotate(previous_score=Subquery(earlier))
         .order_by("number")
     )
