@@ -16,13 +16,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Named "rest_framework" so the browsable API shows its log-in and log-out links.
     path("accounts/", include((account_urls, "rest_framework"))),
-    path("api/v1/", include("sessions_app.urls", namespace="api")),
+    path("api/v1/", include("sessions_app.api_urls", namespace="api")),
     re_path(r"^api/v1$", ApiRootView.as_view()),
     # Last: whatever under /api no route matched answers JSON, with DEBUG on or off (and
     # before APPEND_SLASH could redirect it).
     re_path(r"^api(?:/.*)?$", api_not_found),
+    path("", include("sessions_app.urls")),
 ]
 
-handler400 = "sessions_app.api.error_400"
-handler404 = "sessions_app.api.error_404"
-handler500 = "sessions_app.api.error_500"
+handler400 = "sessions_app.error_views.error_400"
+handler404 = "sessions_app.error_views.error_404"
+handler500 = "sessions_app.error_views.error_500"

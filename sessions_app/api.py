@@ -5,8 +5,7 @@ Errors are never handled here: services raise domain errors and
 """
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views import defaults as django_defaults
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import rest_framework as filters
 from rest_framework import generics, mixins, status, viewsets
@@ -20,13 +19,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from sessions_app import selectors, services
-from sessions_app.exceptions import (
-    SERVER_ERROR_MESSAGE,
-    UNREADABLE_REQUEST_MESSAGE,
-    SessionNotFound,
-    api_error_response,
-    error_body,
-)
+from sessions_app.exceptions import NO_ENDPOINT_MESSAGE, SessionNotFound, error_body
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.permissions import IsOwner, IsSessionOwner
 from sessions_app.serializers import (
@@ -202,7 +195,7 @@ class SessionViewSet(
         }.get(action, SessionDetailSerializer)
 
     def _detail_response(self, session: InterviewSession, status_code: int) -> Response:
-        session = selectors.session_detail(session_id=session.pk)
+        session = selectors.session_detail(session_id=session.pk, user=self.request.user)
         return Response(SessionDetailSerializer(session).data, status=status_code)
 
     def create(self, request: Request) -> Response:
@@ -267,32 +260,7 @@ class ApiRootView(APIView):
         return Response({key: reverse(name, request=request) for key, name in self._names.items()})
 
 
-NO_ENDPOINT_MESSAGE = "No API endpoint at this URL."
-
-
 @csrf_exempt  # it changes nothing; without this a POST gets Django's HTML CSRF page
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """Unknown URLs under ``/api/`` answer in the error shape, never with an HTML page."""
     return JsonResponse(error_body("NOT_FOUND", NO_ENDPOINT_MESSAGE), status=404)
-
-
-# Django's error handlers, for errors raised outside DRF views (a Host header not in
-# DJANGO_ALLOWED_HOSTS, middleware, URL resolution): API clients still get JSON.
-
-
-def error_400(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return api_error_response(
-        request, code="MALFORMED_REQUEST", message=UNREADABLE_REQUEST_MESSAGE, status=400
-    ) or django_defaults.bad_request(request, exception)
-
-
-def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return api_error_response(
-        request, code="NOT_FOUND", message=NO_ENDPOINT_MESSAGE, status=404
-    ) or django_defaults.page_not_found(request, exception)
-
-
-def error_500(request: HttpRequest) -> HttpResponse:
-    return api_error_response(
-        request, code="SERVER_ERROR", message=SERVER_ERROR_MESSAGE, status=500
-    ) or django_defaults.server_error(request)

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 SERVER_ERROR_MESSAGE = "Something went wrong on our side."
 UNREADABLE_REQUEST_MESSAGE = "The request could not be read."
+NO_ENDPOINT_MESSAGE = "No API endpoint at this URL."
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -99,6 +100,14 @@ class QuestionsUnanswered(DomainError):
 class AllQuestionsAnswered(DomainError):
     code = "ALL_QUESTIONS_ANSWERED"
     message = "Every question of this session is already answered"
+
+
+class QuestionAlreadyAnswered(DomainError):
+    """An answer sent for a question that has been answered meanwhile (a form sent twice):
+    refused rather than taken as the answer to the next question."""
+
+    code = "QUESTION_ALREADY_ANSWERED"
+    message = "That question was already answered; here is where you are now."
 
 
 class RetakeInProgress(DomainError):

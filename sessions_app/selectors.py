@@ -4,6 +4,8 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import (
     BooleanField,
     Case,
@@ -21,8 +23,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
-from sessions_app.exceptions import SessionNotFound
-from sessions_app.models import InterviewSession, Question
+from sessions_app.exceptions import JobPostingNotFound, SessionAccessDenied, SessionNotFound
+from sessions_app.models import InterviewSession, JobPosting, Question
 
 ACTIVE = InterviewSession.Status.ACTIVE
 COMPLETED = InterviewSession.Status.COMPLETED
@@ -141,13 +143,48 @@ def session_detail_queryset() -> QuerySet[InterviewSession]:
     )
 
 
-def session_detail(*, session_id: uuid.UUID) -> InterviewSession:
-    session = session_detail_queryset().filter(pk=session_id).first()
+def _owned(session: InterviewSession | None, user: AbstractBaseUser) -> InterviewSession:
     if session is None:
-        # Read after a write has committed: the account (and the session with it) may have
-        # been deleted in between.
         raise SessionNotFound()
+    if session.user_id != user.pk:
+        raise SessionAccessDenied()
     return session
+
+
+def _by_id(queryset: QuerySet, object_id: uuid.UUID | str) -> object | None:
+    # Ids come from URLs: one that is not a UUID finds nothing, as an unknown one does.
+    try:
+        return queryset.filter(pk=object_id).first()
+    except (DjangoValidationError, ValueError):
+        return None
+
+
+def session_detail(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> InterviewSession:
+    """``user``'s session with its questions (``SESSION_NOT_FOUND`` if there is none, which
+    is also what a read after a committed write finds if the account was deleted in
+    between; ``UNAUTHORIZED`` if it is someone else's)."""
+    return _owned(_by_id(session_detail_queryset(), session_id), user)
+
+
+def session_owned(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> InterviewSession:
+    """``user``'s session, its own columns and its posting's title, with the refusals of
+    ``session_detail``."""
+    sessions = InterviewSession.objects.annotate(job_posting_title=F("job_posting__title"))
+    return _owned(_by_id(sessions, session_id), user)
+
+
+def session_active_attempt(*, root_id: uuid.UUID) -> InterviewSession | None:
+    """The attempt of the chain that is in progress (its id and number), if any."""
+    return _active_in_chain(root_id).only("id", "retake_number").first()
+
+
+def job_posting_owned(*, posting_id: uuid.UUID | str, user: AbstractBaseUser) -> JobPosting:
+    """``user``'s posting; someone else's reads as missing (``NOT_FOUND``), as on the pages
+    an object that is not yours does not exist."""
+    posting = _by_id(JobPosting.objects.filter(owner=user), posting_id)
+    if posting is None:
+        raise JobPostingNotFound()
+    return posting
 
 
 @dataclass(frozen=True)
@@ -183,3 +220,66 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
         latest_score=latest,
         improvement=improvement,
     )
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    """One chain of attempts as the dashboard lists it."""
+
+    attempts: list[InterviewSession]  # latest first
+    active: InterviewSession | None  # the attempt in progress, if any
+    retakeable: InterviewSession | None  # the latest attempt, when a retake of it would work
+
+    @property
+    def latest(self) -> InterviewSession:
+        return self.attempts[0]
+
+
+@dataclass(frozen=True)
+class PostingSummary:
+    posting: JobPosting | None  # None: the chains whose posting was deleted
+    chains: list[ChainSummary]
+
+
+def dashboard(*, user: AbstractBaseUser) -> list[PostingSummary]:
+    """``user``'s postings, newest first, each with its chains (most recently started
+    first), then the chains whose posting was deleted. Two queries, however many."""
+    postings = list(
+        JobPosting.objects.filter(owner=user).only("id", "title", "company", "created_at")
+    )
+    sessions = (
+        InterviewSession.objects.filter(user=user)
+        .only(
+            "id",
+            "job_posting_id",
+            "original_session_id",
+            "retake_number",
+            "status",
+            "score",
+            "created_at",
+            "completed_at",
+        )
+        .order_by("-retake_number")
+    )
+    chains: dict[uuid.UUID, list[InterviewSession]] = {}
+    for session in sessions:
+        chains.setdefault(session.root_id, []).append(session)
+
+    by_posting: dict[uuid.UUID | None, list[ChainSummary]] = {}
+    for attempts in chains.values():
+        active = next((a for a in attempts if a.status == ACTIVE), None)
+        latest = attempts[0]
+        retakeable = (
+            latest
+            if active is None and latest.status == COMPLETED and latest.job_posting_id
+            else None
+        )
+        summary = ChainSummary(attempts=attempts, active=active, retakeable=retakeable)
+        by_posting.setdefault(latest.job_posting_id, []).append(summary)
+    for summaries in by_posting.values():
+        summaries.sort(key=lambda chain: chain.latest.created_at, reverse=True)
+
+    groups = [PostingSummary(posting, by_posting.get(posting.pk, [])) for posting in postings]
+    if None in by_posting:
+        groups.append(PostingSummary(None, by_posting[None]))
+    return groups

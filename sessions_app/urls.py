@@ -1,34 +1,5 @@
-from django.urls import re_path
-from rest_framework.routers import DefaultRouter
+"""The pages' routes (namespace ``pages``). The API's are in ``api_urls``."""
 
-from sessions_app import api
+app_name = "pages"
 
-
-class OptionalSlashRouter(DefaultRouter):
-    """Every route answers with and without its trailing slash, without a redirect (a
-    redirected POST loses its body in most clients). No ``.json`` suffix routes: content
-    negotiation uses the Accept header only."""
-
-    include_format_suffixes = False
-    include_root_view = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.trailing_slash = "/?"
-
-
-router = OptionalSlashRouter()
-router.register("job-postings", api.JobPostingViewSet, basename="job-posting")
-router.register("sessions", api.SessionViewSet, basename="session")
-
-urlpatterns = [
-    re_path(r"^$", api.ApiRootView.as_view(), name="root"),
-    re_path(r"^auth/register/?$", api.RegisterView.as_view(), name="auth-register"),
-    re_path(r"^auth/token/?$", api.TokenObtainView.as_view(), name="auth-token"),
-    re_path(r"^auth/token/refresh/?$", api.TokenRefreshView.as_view(), name="auth-token-refresh"),
-    re_path(r"^auth/logout/?$", api.LogoutView.as_view(), name="auth-logout"),
-    re_path(r"^auth/me/?$", api.MeView.as_view(), name="auth-me"),
-    *router.urls,
-]
-
-app_name = "api"
+urlpatterns: list = []

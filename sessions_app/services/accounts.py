@@ -1,0 +1,111 @@
+"""Accounts: sign-up, deletion, browser sign-in, and the JWT tokens."""
+
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.models import AbstractBaseUser, update_last_login
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from sessions_app import selectors
+from sessions_app.exceptions import InvalidCredentials, TokenInvalid, ValidationFailed
+from sessions_app.services.locks import lock_account, lock_account_for_deletion
+
+User = get_user_model()
+
+
+def user_register(*, username: str, email: str, password: str) -> AbstractBaseUser:
+    """Create an account; the caller has validated the password against the validators.
+
+    Usernames and emails (case-insensitively) are unique in the database, so two sign-ups
+    racing for the same one end in one account and one ``VALIDATION_ERROR``.
+    """
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(username=username, email=email, password=password)
+    except IntegrityError:
+        # Another sign-up took the name or address between validation and this insert.
+        conflicts = selectors.user_identity_conflicts(username=username, email=email)
+        if not conflicts:
+            raise
+        raise ValidationFailed(conflicts) from None
+
+
+@transaction.atomic
+def user_delete(*, user: AbstractBaseUser) -> None:
+    """Delete an account with its postings, every session of it (chains included) and its
+    tokens."""
+    if not lock_account_for_deletion(user=user):
+        return  # deleted meanwhile (two admins, say): nothing left to do
+    user.delete()
+
+
+@transaction.atomic
+def auth_session_login(*, request: HttpRequest, user: AbstractBaseUser) -> AbstractBaseUser:
+    """Sign ``user`` in to a browser session (pages, browsable API) after the password
+    check; refused if the account was deleted or deactivated meanwhile."""
+    account = lock_account(user_id=user.pk)
+    if account is None or not account.is_active:
+        raise InvalidCredentials()
+    login(request, account)
+    return account
+
+
+@transaction.atomic
+def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
+    """An access and a refresh token for ``user``, who has just proved who they are."""
+    account = lock_account(user_id=user.pk)
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise InvalidCredentials()
+    refresh = RefreshToken.for_user(account)
+    if jwt_settings.UPDATE_LAST_LOGIN:
+        update_last_login(None, account)
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
+    """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``.
+    Its account stays locked for the rest of the transaction."""
+    try:
+        token = RefreshToken(refresh)  # signature, expiry, type, and the blacklist
+    except TokenError as exc:
+        raise TokenInvalid(str(exc)) from None
+    account = lock_account(user_id=token.payload.get(jwt_settings.USER_ID_CLAIM))
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise TokenInvalid("No active account for this token")
+    # The blacklist check above is a plain read, so requests sent at once with one token
+    # would all pass it. Locking the token's row makes them take turns, and only the one
+    # that adds it to the blacklist goes on.
+    outstanding = (
+        OutstandingToken.objects.select_for_update()
+        .filter(jti=token[jwt_settings.JTI_CLAIM])
+        .first()
+    )
+    if outstanding is None:
+        raise TokenInvalid("Token is not recognised")
+    _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
+    if not created:
+        raise TokenInvalid("Token is blacklisted")
+    return token
+
+
+@transaction.atomic
+def auth_refresh(*, refresh: str) -> dict[str, str]:
+    """A new access token and a new refresh token for ``refresh``, which is then refused
+    for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
+    BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use)."""
+    token = _refresh_token_redeem(refresh=refresh)
+    access = str(token.access_token)
+    token.set_jti()
+    token.set_exp()
+    token.set_iat()
+    token.outstand()
+    return {"access": access, "refresh": str(token)}
+
+
+@transaction.atomic
+def auth_logout(*, refresh: str) -> None:
+    """Blacklist ``refresh`` so neither it nor a refresh from it works again."""
+    _refresh_token_redeem(refresh=refresh)

@@ -1,0 +1,81 @@
+"""The one lock order every writer follows: the account, its postings, its sessions (each set
+in id order), then its tokens.
+
+Deleting an account cascades to all of them, so the deletion takes the account first, and
+every writer that adds a row pointing at the account (a posting, a session, a token) locks
+the account first too: they take turns instead of deadlocking, or failing on a foreign key
+once the other commits. Postings come before sessions because starting or retaking a session
+reads the posting it copies from; a posting's deletion then waits for them, and they for it.
+"""
+
+import uuid
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError as DjangoValidationError
+
+from sessions_app.exceptions import SessionAccessDenied, SessionNotFound, TokenInvalid
+from sessions_app.models import InterviewSession, JobPosting
+
+User = get_user_model()
+
+
+def lock_account(*, user_id: Any) -> AbstractBaseUser | None:
+    """The account, locked against deletion for the rest of the transaction; ``None`` if
+    it was deleted. (The weaker no-key lock, as an update of the row would take.)"""
+    return User.objects.select_for_update(no_key=True).filter(pk=user_id).first()
+
+
+def lock_own_account(*, user: AbstractBaseUser) -> None:
+    if lock_account(user_id=user.pk) is None:
+        raise TokenInvalid("User not found")
+
+
+def lock_account_for_deletion(*, user: AbstractBaseUser) -> bool:
+    """Every row a deletion of ``user`` cascades to, locked in the order above; ``False``
+    if the account is already gone."""
+    if User.objects.select_for_update().filter(pk=user.pk).values("pk").first() is None:
+        return False
+    list(JobPosting.objects.select_for_update().filter(owner=user).order_by("pk").values("pk"))
+    list(InterviewSession.objects.select_for_update().filter(user=user).order_by("pk").values("pk"))
+    return True
+
+
+def lock_posting(
+    *,
+    posting_id: uuid.UUID | str,
+    owner: AbstractBaseUser | None = None,
+    no_key: bool = True,
+) -> JobPosting | None:
+    """The posting, locked for the rest of the transaction; ``None`` if it is gone (or not
+    ``owner``'s, or the id is malformed). ``no_key`` is the lock that still lets other
+    transactions insert sessions pointing at the posting."""
+    postings = JobPosting.objects.select_for_update(no_key=no_key).filter(pk=posting_id)
+    if owner is not None:
+        postings = postings.filter(owner=owner)
+    try:
+        return postings.first()
+    except (DjangoValidationError, ValueError):
+        return None
+
+
+def lock_chain_root(*, root_id: uuid.UUID) -> None:
+    """Serialise the retakes of one chain: whoever holds the root's lock is the only one
+    deciding the chain's next attempt."""
+    InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
+
+
+def lock_owned_session(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) -> InterviewSession:
+    """Lock the session row for the rest of the transaction, then check it is ``owner``'s."""
+    try:
+        session = (
+            InterviewSession.objects.select_for_update(of=("self",))
+            .select_related("job_posting")
+            .get(pk=session_id)
+        )
+    except (InterviewSession.DoesNotExist, DjangoValidationError, ValueError):
+        raise SessionNotFound() from None
+    if session.user_id != owner.pk:
+        raise SessionAccessDenied()
+    return session

@@ -1,0 +1,261 @@
+"""Practice sessions: start, answer, complete, retake."""
+
+import logging
+import unicodedata
+import uuid
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import UniqueConstraint
+from django.utils import timezone
+
+from sessions_app import selectors
+from sessions_app.engines import get_answer_scorer, get_question_generator
+from sessions_app.exceptions import (
+    AllQuestionsAnswered,
+    MissingJobPosting,
+    QuestionAlreadyAnswered,
+    QuestionsUnanswered,
+    RetakeInProgress,
+    SessionAccessDenied,
+    SessionNotActive,
+    SessionNotCompleted,
+    SessionNotFound,
+    ValidationFailed,
+)
+from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.services.locks import (
+    lock_account,
+    lock_chain_root,
+    lock_own_account,
+    lock_owned_session,
+    lock_posting,
+)
+
+logger = logging.getLogger(__name__)
+
+ANSWER_MAX_LENGTH = 10_000
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has a character that shows: not only spaces, zero-width or other
+    format and control characters (Unicode categories Z and C)."""
+    return any(unicodedata.category(char)[0] not in "ZC" for char in text)
+
+
+def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None:
+    count = settings.INTERVIEW_QUESTION_COUNT
+    generated = get_question_generator().generate(
+        title=posting.title, description=posting.description, count=count
+    )
+    categories = set(Question.Category.values)
+    # A plugged-in engine is outside our control; refusing its output here rolls the
+    # whole session back instead of storing a session that cannot be completed.
+    if len(generated) != count or len({text for text, _ in generated}) != count:
+        raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
+    if any(not text.strip() or category not in categories for text, category in generated):
+        raise RuntimeError("Question generator returned a blank text or an unknown category")
+    Question.objects.bulk_create(
+        Question(session=session, number=number, text=text.strip(), category=category)
+        for number, (text, category) in enumerate(generated, start=1)
+    )
+
+
+@transaction.atomic
+def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
+    """Start an original session for one of ``user``'s postings, with its questions."""
+    lock_own_account(user=user)
+    posting = lock_posting(posting_id=job_posting_id, owner=user)
+    if posting is None:
+        raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
+    session = InterviewSession.objects.create(user=user, job_posting=posting)
+    _questions_create(session=session, posting=posting)
+    return session
+
+
+@transaction.atomic
+def session_answer(
+    *,
+    session_id: uuid.UUID | str,
+    owner: AbstractBaseUser,
+    answer: str,
+    question_number: int | None = None,
+) -> InterviewSession:
+    """Answer the next question (``current_question_number + 1``) and score it.
+
+    The session row is locked first, so two answers sent at once are applied one after
+    the other: each sees the other's ``current_question_number`` and none is skipped or
+    written twice. A caller that knows which question it answers (a page's form) names it
+    in ``question_number``: if that one has been answered meanwhile, the answer is refused
+    (``QUESTION_ALREADY_ANSWERED``) instead of landing on the next question.
+    """
+    answer = answer.strip()
+    if not has_visible_text(answer):
+        raise ValidationFailed({"answer": ["Write an answer before sending it."]})
+    if len(answer) > ANSWER_MAX_LENGTH:
+        raise ValidationFailed(
+            {"answer": [f"Keep the answer to at most {ANSWER_MAX_LENGTH:,} characters."]}
+        )
+    session = lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.ACTIVE:
+        raise SessionNotActive()
+    if question_number is not None and question_number != session.current_question_number + 1:
+        raise QuestionAlreadyAnswered()
+    question = session.questions.filter(number=session.current_question_number + 1).first()
+    if question is None:
+        raise AllQuestionsAnswered()
+
+    posting = session.job_posting
+    score, feedback = get_answer_scorer().score(
+        question=question.text,
+        answer=answer,
+        title=posting.title if posting else "",
+        description=posting.description if posting else "",
+    )
+    question.answer = answer
+    question.answered_at = timezone.now()
+    question.score = max(0, min(100, int(score)))
+    question.feedback = feedback
+    question.save(update_fields=["answer", "answered_at", "score", "feedback"])
+    session.current_question_number = question.number
+    session.save(update_fields=["current_question_number"])
+    return session
+
+
+@transaction.atomic
+def session_complete(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) -> InterviewSession:
+    """Close a session whose questions are all answered; its score is their rounded mean."""
+    session = lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.ACTIVE:
+        raise SessionNotActive()
+    scores = list(session.questions.values_list("score", flat=True))
+    if not scores or any(score is None for score in scores):
+        raise QuestionsUnanswered()
+    # Round half up (Python's round() goes to even), so 72.5 shows as 73 as people expect.
+    session.score = (2 * sum(scores) + len(scores)) // (2 * len(scores))
+    session.status = InterviewSession.Status.COMPLETED
+    session.completed_at = timezone.now()
+    session.save(update_fields=["score", "status", "completed_at"])
+    return session
+
+
+def session_retake(
+    *,
+    session_id: uuid.UUID | str,
+    owner: AbstractBaseUser,
+    actor: AbstractBaseUser | None = None,
+) -> InterviewSession:
+    """Start the next attempt of a completed session's chain, with fresh questions.
+
+    ``owner`` is the user the attempt is for and must own the session; ``actor`` is who
+    asked (staff in the admin act for an owner) and defaults to the owner. Refusals, in
+    this order: ``SESSION_NOT_FOUND``, ``UNAUTHORIZED``, ``SESSION_NOT_COMPLETED``,
+    ``MISSING_JOB_POSTING``, ``RETAKE_IN_PROGRESS`` (with ``active_session_id``).
+    """
+    try:
+        return _session_retake(session_id=session_id, owner=owner, actor=actor or owner)
+    except IntegrityError as exc:
+        # The root lock below makes this unreachable for writers that come through here;
+        # the chain constraints still stop any other writer (an attempt put back in
+        # progress by hand, say), and that race must read as the same 409 the lock gives,
+        # never as a 500. Other integrity errors are bugs.
+        if not _violates_chain_constraint(exc):
+            raise
+        chain = _chain_of(session_id=session_id)
+        active_id = selectors.session_active_attempt_id(root_id=chain.root_id) if chain else None
+        raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
+
+
+_CHAIN_CONSTRAINTS = {
+    constraint.name
+    for constraint in InterviewSession._meta.constraints
+    if isinstance(constraint, UniqueConstraint)
+}
+
+
+def _violates_chain_constraint(exc: IntegrityError) -> bool:
+    # PostgreSQL names the violated constraint. SQLite needs no such check: each write
+    # transaction holds the database's write lock from its start (IMMEDIATE), so no other
+    # writer can slip in between our checks and our insert.
+    diag = getattr(exc.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) in _CHAIN_CONSTRAINTS
+
+
+class _Chain(NamedTuple):
+    root_id: uuid.UUID
+    posting_id: uuid.UUID | None
+    user_id: int
+
+
+def _chain_of(*, session_id: uuid.UUID | str) -> _Chain | None:
+    """The session's chain, or ``None`` if there is no such session (a malformed id
+    included). Read without a lock, to know what to lock: the root and the owner of a
+    session never change, and the posting is read again once locked."""
+    try:
+        row = (
+            InterviewSession.objects.filter(pk=session_id)
+            .values_list("original_session_id", "id", "job_posting_id", "user_id")
+            .first()
+        )
+    except (DjangoValidationError, ValueError):
+        return None
+    if row is None:
+        return None
+    original_id, own_id, posting_id, user_id = row
+    return _Chain(original_id or own_id, posting_id, user_id)
+
+
+@transaction.atomic
+def _session_retake(
+    *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
+) -> InterviewSession:
+    chain = _chain_of(session_id=session_id)
+    if chain is None:
+        raise SessionNotFound()
+    # Refused before any lock, so a caller cannot hold up someone else's chain.
+    if chain.user_id != owner.pk:
+        raise SessionAccessDenied()
+    root_id = chain.root_id
+
+    # Lock order: account, posting, chain root, session (services.locks). The root lock
+    # makes retakes of one chain (double clicks, two tabs, two workers, different attempts
+    # of it) run one at a time; the reads below come after it, so they see the previous
+    # retake's committed attempt: the "in progress" check and the next number are never
+    # stale. If the account was deleted while we waited, every lock finds nothing and the
+    # session lock answers SESSION_NOT_FOUND.
+    lock_account(user_id=owner.pk)
+    if chain.posting_id is not None:
+        lock_posting(posting_id=chain.posting_id)
+    lock_chain_root(root_id=root_id)
+    session = lock_owned_session(session_id=session_id, owner=owner)
+    if session.status != InterviewSession.Status.COMPLETED:
+        raise SessionNotCompleted()
+    # Read after the locks: None if the posting was deleted while we waited.
+    posting = session.job_posting
+    if posting is None:
+        raise MissingJobPosting()
+    active_id = selectors.session_active_attempt_id(root_id=root_id)
+    if active_id is not None:
+        raise RetakeInProgress(active_session_id=str(active_id))
+
+    attempt = InterviewSession.objects.create(
+        user_id=session.user_id,
+        job_posting=posting,
+        retake_number=selectors.session_highest_retake_number(root_id=root_id) + 1,
+        original_session_id=root_id,
+    )
+    _questions_create(session=attempt, posting=posting)
+    transaction.on_commit(
+        lambda: logger.info(
+            "Retake %s (#%s) of chain %s created by user %s for user %s",
+            attempt.pk,
+            attempt.retake_number,
+            root_id,
+            actor.pk,
+            owner.pk,
+        )
+    )
+    return attempt
