@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The browser tests drive Debian's Chromium; without it they are skipped (REQUIRE_BROWSER=1
+# makes them fail instead).
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install
+.PHONY: run test lint install screenshots
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +20,8 @@ install: $(BIN)/.installed
 run: export DJANGO_DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py seed_demo --url http://127.0.0.1:$(PORT)/
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
@@ -27,4 +31,10 @@ lint: install
 		$(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	test -x $(CHROMIUM) || echo "Browser tests SKIPPED: no $(CHROMIUM) (apt-get install chromium to run them)"; \
+	exit $$status
+
+# The browser tests only, saving their screenshots into docs/ (docs/*.png).
+screenshots: install
+	SCREENSHOT_DIR=docs REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)

@@ -11,25 +11,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from sessions_app import services
-from sessions_app.selectors import user_identity_conflicts
+from sessions_app.forms import UniqueIdentityMixin
 
 User = get_user_model()
-
-
-class UniqueIdentityMixin:
-    """Usernames and emails are unique ignoring case (database indexes): say so on the form
-    instead of failing on save."""
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        conflicts = user_identity_conflicts(
-            username=cleaned.get("username", ""),
-            email=cleaned.get("email", ""),
-            exclude_pk=self.instance.pk,
-        )
-        for field, messages in conflicts.items():
-            self.add_error(field, messages)
-        return cleaned
 
 
 class UserCreationForm(UniqueIdentityMixin, auth_forms.AdminUserCreationForm):

@@ -1,15 +1,27 @@
-"""Server-rendered pages. For now: the login used by the browsable API."""
+"""The product's pages. Like the API's actions, each view only translates HTTP to services
+and selectors and back: refusals are turned into messages, form errors or the 404 page by
+``sessions_app.refusals``, never caught here. Every write is a POST (CSRF-checked) that
+redirects, so reloading a page never sends anything again."""
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 from rest_framework.throttling import SimpleRateThrottle
 
-from sessions_app import services
-from sessions_app.exceptions import DomainError
+from sessions_app import charts, selectors, services
+from sessions_app.forms import AnswerForm, JobPostingForm, SignupForm
+from sessions_app.models import InterviewSession, Question
+from sessions_app.refusals import form_submit, refusals_as_messages
+
+# Accounts -------------------------------------------------------------------------------
 
 
 class LoginThrottle(SimpleRateThrottle):
@@ -23,16 +35,14 @@ class LoginThrottle(SimpleRateThrottle):
 
 
 class LoginView(auth_views.LoginView):
-    template_name = "rest_framework/login.html"
+    template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        try:
-            services.auth_session_login(request=self.request, user=form.get_user())
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(self.get_success_url())
+        user = form.get_user()
+        if form_submit(form, lambda: services.auth_session_login(request=self.request, user=user)):
+            return HttpResponseRedirect(self.get_success_url())
+        return self.form_invalid(form)
 
     def get_redirect_url(self) -> str:
         # ?next= pointing back at this page would send a signed-in user round in a loop
@@ -56,3 +66,195 @@ class LoginView(auth_views.LoginView):
         response = self.render_to_response(self.get_context_data(form=form), status=429)
         response["Retry-After"] = str(wait)
         return response
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("pages:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form_submit(
+            form,
+            lambda: services.user_register(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+            ),
+        )
+        if user is not None:
+            services.auth_session_login(request=request, user=user)
+            messages.success(request, f"Welcome, {user.username}. Add a job posting to start.")
+            return redirect("pages:dashboard")
+    return render(request, "accounts/signup.html", {"form": form}, status=_form_status(form))
+
+
+def _form_status(form) -> int:
+    """400 for a form sent back with errors, so tests and tools see the refusal."""
+    return 400 if form.is_bound and form.errors else 200
+
+
+# Dashboard and job postings -------------------------------------------------------------
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    groups = selectors.dashboard(user=request.user)
+    return render(request, "pages/dashboard.html", {"groups": groups})
+
+
+@login_required
+def posting_create(request: HttpRequest) -> HttpResponse:
+    form = JobPostingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        posting = form_submit(
+            form, lambda: services.job_posting_create(owner=request.user, **form.cleaned_data)
+        )
+        if posting is not None:
+            messages.success(request, f"Saved “{posting.title}”. Start practising when ready.")
+            return redirect("pages:posting", posting_id=posting.pk)
+    return render(request, "pages/posting_form.html", {"form": form}, status=_form_status(form))
+
+
+@login_required
+@refusals_as_messages()
+def posting_detail(request: HttpRequest, posting_id: str) -> HttpResponse:
+    posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
+    return render(request, "pages/posting_detail.html", {"posting": posting})
+
+
+@login_required
+@refusals_as_messages("pages:posting")
+def posting_edit(request: HttpRequest, posting_id: str) -> HttpResponse:
+    posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
+    initial = {name: getattr(posting, name) for name in JobPostingForm.base_fields}
+    form = JobPostingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.job_posting_update(posting=posting, data=form.cleaned_data)
+        messages.success(request, "Saved. Sessions already started keep their questions.")
+        return redirect("pages:posting", posting_id=posting.pk)
+    context = {"form": form, "posting": posting}
+    return render(request, "pages/posting_form.html", context, status=_form_status(form))
+
+
+@login_required
+@refusals_as_messages()
+def posting_delete(request: HttpRequest, posting_id: str) -> HttpResponse:
+    posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
+    if request.method == "POST":
+        services.job_posting_delete(posting=posting)
+        messages.success(request, f"Deleted “{posting.title}”. Its practice sessions are kept.")
+        return redirect("pages:dashboard")
+    return render(request, "pages/posting_confirm_delete.html", {"posting": posting})
+
+
+@require_POST
+@login_required
+@refusals_as_messages("pages:posting")
+def session_start(request: HttpRequest, posting_id: str) -> HttpResponse:
+    posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
+    session = services.session_start(user=request.user, job_posting_id=posting.pk)
+    return redirect("pages:session", session_id=session.pk)
+
+
+# Practice sessions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    question: Question
+    feedback_points: list[str]
+    change: str | None  # "+12", "−3", "±0" against previous_score
+    trend: str  # "up", "down", "same", or "" with nothing to compare
+
+    @classmethod
+    def of(cls, question: Question) -> "QuestionRow":
+        points = [line.strip() for line in question.feedback.splitlines() if line.strip()]
+        if question.score is None or question.previous_score is None:
+            return cls(question, points, None, "")
+        delta = question.score - question.previous_score
+        trend = "up" if delta > 0 else "down" if delta < 0 else "same"
+        return cls(question, points, _signed(delta), trend)
+
+
+def _signed(delta: int | None) -> str | None:
+    """A change in score as people write it: +12, −3 (a minus sign), ±0."""
+    if delta is None:
+        return None
+    return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"
+
+
+def _render_session(
+    request: HttpRequest, session: InterviewSession, form: AnswerForm | None, status: int = 200
+) -> HttpResponse:
+    questions = list(session.questions.all())
+    current = None
+    if session.status == InterviewSession.Status.ACTIVE:
+        current = next((q for q in questions if q.score is None), None)
+        if current is not None and form is None:
+            form = AnswerForm(initial={"question_number": current.number})
+    context = {
+        "session": session,
+        "rows": [QuestionRow.of(question) for question in questions],
+        "current": current,
+        "form": form,
+        "active_attempt": selectors.session_active_attempt(root_id=session.root_id),
+    }
+    return render(request, "pages/session.html", context, status=status)
+
+
+@login_required
+@refusals_as_messages()
+def session_page(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = selectors.session_detail(session_id=session_id, user=request.user)
+    return _render_session(request, session, form=None)
+
+
+@require_POST
+@login_required
+@refusals_as_messages("pages:session")
+def session_answer(request: HttpRequest, session_id: str) -> HttpResponse:
+    form = AnswerForm(request.POST)
+    if form.is_valid() and form_submit(
+        form,
+        lambda: services.session_answer(
+            session_id=session_id,
+            owner=request.user,
+            answer=form.cleaned_data["answer"],
+            question_number=form.cleaned_data["question_number"],
+        ),
+    ):
+        return redirect("pages:session", session_id=session_id)
+    session = selectors.session_detail(session_id=session_id, user=request.user)
+    return _render_session(request, session, form=form, status=400)
+
+
+@require_POST
+@login_required
+@refusals_as_messages("pages:session")
+def session_complete(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = services.session_complete(session_id=session_id, owner=request.user)
+    messages.success(request, f"Session complete: you scored {session.score} out of 100.")
+    return redirect("pages:session", session_id=session.pk)
+
+
+@require_POST
+@login_required
+@refusals_as_messages("pages:session")
+def session_retake(request: HttpRequest, session_id: str) -> HttpResponse:
+    attempt = services.session_retake(session_id=session_id, owner=request.user)
+    messages.success(request, f"Attempt #{attempt.retake_number} started: fresh questions.")
+    return redirect("pages:session", session_id=attempt.pk)
+
+
+@login_required
+@refusals_as_messages()
+def session_attempts(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = selectors.session_owned(session_id=session_id, user=request.user)
+    chain = selectors.session_chain(session=session)
+    context = {
+        "session": session,
+        "chain": chain,
+        "improvement": _signed(chain.improvement),
+        "chart": charts.score_chart(attempts=chain.attempts),
+    }
+    return render(request, "pages/attempts.html", context)

@@ -1,0 +1,84 @@
+"""The attempts page: the chain in a table and its scores in a server-drawn chart."""
+
+import pytest
+from django.urls import reverse
+
+from sessions_app.models import InterviewSession
+from sessions_app.tests.pages.conftest import retake_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _attempts(client, session):
+    return client.get(reverse("pages:attempts", args=[session.pk]))
+
+
+def _chain_of_scores(first, *scores):
+    InterviewSession.objects.filter(pk=first.pk).update(score=scores[0])
+    latest = first
+    for score in scores[1:]:
+        latest = retake_of(latest, completed=True)
+        InterviewSession.objects.filter(pk=latest.pk).update(score=score)
+    return latest
+
+
+def test_the_table_lists_every_attempt_with_a_link(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 55, 70)
+
+    response = _attempts(alice_web, latest)
+
+    assert response.status_code == 200
+    for attempt in InterviewSession.objects.all():
+        assert reverse("pages:session", args=[attempt.pk]).encode() in response.content
+
+
+def test_best_latest_and_improvement_are_shown(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 75, 70)
+
+    response = _attempts(alice_web, latest)
+
+    chain = response.context["chain"]
+    assert (chain.best_score, chain.latest_score) == (75, 70)
+    assert response.context["improvement"] == "+30"
+
+
+def test_the_chart_is_inline_svg_that_a_screen_reader_can_read(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 55)
+
+    content = _attempts(alice_web, latest).content.decode()
+
+    assert '<svg class="chart"' in content
+    assert '<title id="chart-svg-title">' in content
+    assert "Attempt #1: 40. Attempt #2: 55." in content
+    assert content.count('<circle class="point"') == 2
+
+
+def test_the_chart_draws_a_better_score_higher(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 90)
+
+    first, second = _attempts(alice_web, latest).context["chart"].points
+
+    assert second.y < first.y
+    assert second.x > first.x
+
+
+def test_an_attempt_in_progress_is_listed_but_not_charted(alice_web, completed):
+    active = retake_of(completed)
+
+    response = _attempts(alice_web, active)
+
+    assert len(response.context["chain"].attempts) == 2
+    assert len(response.context["chart"].points) == 1
+
+
+@pytest.mark.parametrize("attempts", [1, 30])
+def test_attempts_page_runs_the_same_queries_for_1_and_30_attempts(
+    alice_web, completed, attempts, django_assert_num_queries
+):
+    latest = _chain_of_scores(completed, *range(40, 40 + attempts))
+
+    # 1 the login session, 2 the user, 3 the session with its posting's title, 4 the chain.
+    with django_assert_num_queries(4):
+        response = _attempts(alice_web, latest)
+
+    assert len(response.context["chart"].points) == attempts

@@ -1,0 +1,209 @@
+"""The session page: one question at a time, then the score and feedback of each answer."""
+
+import pytest
+from django.urls import reverse
+
+from sessions_app.models import InterviewSession
+from sessions_app.services import ANSWER_MAX_LENGTH
+from sessions_app.tests.api.sessions_helpers import STRONG_ANSWER, db_snapshot
+from sessions_app.tests.factories import InterviewSessionFactory
+from sessions_app.tests.pages.conftest import messages_of, retake_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def active(alice):
+    return InterviewSessionFactory(job_posting__owner=alice)
+
+
+def _page(client, session):
+    return client.get(reverse("pages:session", args=[session.pk]))
+
+
+def _answer(client, session, text=STRONG_ANSWER, number=None, **kwargs):
+    number = number or session.current_question_number + 1
+    return client.post(
+        reverse("pages:session-answer", args=[session.pk]),
+        {"answer": text, "question_number": number},
+        **kwargs,
+    )
+
+
+def test_an_active_session_shows_its_next_question_and_an_answer_box(alice_web, active):
+    response = _page(alice_web, active)
+
+    assert response.status_code == 200
+    question = active.questions.get(number=1)
+    assert b"Question 1 of 5" in response.content
+    assert question.text.encode() in response.content
+    assert b"<textarea" in response.content
+
+
+def test_an_answer_is_scored_and_the_page_moves_on(alice_web, active):
+    response = _answer(alice_web, active, follow=True)
+
+    active.refresh_from_db()
+    assert active.current_question_number == 1
+    assert active.questions.get(number=1).score is not None
+    assert response.redirect_chain == [(reverse("pages:session", args=[active.pk]), 302)]
+    assert b"Question 2 of 5" in response.content
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   ", "Write an answer before sending it."),
+        ("x" * (ANSWER_MAX_LENGTH + 1), "Keep the answer to at most 10,000 characters."),
+    ],
+)
+def test_a_refused_answer_comes_back_beside_the_field_with_the_text_kept(
+    alice_web, active, text, message
+):
+    before = db_snapshot()
+
+    response = _answer(alice_web, active, text)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["answer"] == [message]
+    assert text.encode() in response.content
+    assert db_snapshot() == before
+
+
+def test_an_answer_form_sent_twice_answers_one_question(alice_web, active):
+    _answer(alice_web, active, number=1)
+
+    response = _answer(alice_web, active, number=1, follow=True)
+
+    active.refresh_from_db()
+    assert active.current_question_number == 1
+    assert active.questions.get(number=2).answer == ""
+    assert messages_of(response) == [
+        "That question was already answered; here is where you are now."
+    ]
+
+
+def test_once_every_question_is_answered_the_page_offers_complete(alice_web, active):
+    for _ in range(5):
+        _answer(alice_web, active)
+        active.refresh_from_db()
+
+    response = _page(alice_web, active)
+
+    assert b"All 5 questions answered" in response.content
+    assert reverse("pages:session-complete", args=[active.pk]).encode() in response.content
+
+
+def test_complete_shows_the_score(alice_web, active):
+    for _ in range(5):
+        _answer(alice_web, active)
+        active.refresh_from_db()
+
+    response = alice_web.post(reverse("pages:session-complete", args=[active.pk]), follow=True)
+
+    active.refresh_from_db()
+    assert active.status == "completed"
+    assert messages_of(response) == [f"Session complete: you scored {active.score} out of 100."]
+
+
+def test_complete_before_every_answer_is_refused_with_a_message(alice_web, active):
+    before = db_snapshot()
+
+    response = alice_web.post(reverse("pages:session-complete", args=[active.pk]), follow=True)
+
+    assert messages_of(response) == ["Answer every question before completing the session"]
+    assert db_snapshot() == before
+
+
+def test_complete_sent_twice_is_refused_with_a_message(alice_web, completed):
+    before = db_snapshot()
+
+    response = alice_web.post(reverse("pages:session-complete", args=[completed.pk]), follow=True)
+
+    assert messages_of(response) == ["Session is already completed"]
+    assert db_snapshot() == before
+
+
+def test_a_completed_session_shows_its_score_and_feedback_as_points(alice_web, completed):
+    completed.questions.filter(number=1).update(feedback="Clear result.\nAdd the situation.")
+
+    response = _page(alice_web, completed)
+
+    content = response.content.decode()
+    assert '<span class="big-score">70</span>' in content
+    assert "<li>Clear result.</li>" in content
+    assert "<li>Add the situation.</li>" in content
+
+
+def test_a_retake_shows_each_questions_change_against_the_last_attempt(alice_web, completed):
+    second = retake_of(completed, completed=True)
+    second.questions.filter(number=1).update(score=82)
+    second.questions.filter(number=2).update(score=67)
+
+    response = _page(alice_web, second)
+
+    rows = {row.question.number: row for row in response.context["rows"]}
+    assert (rows[1].change, rows[1].trend) == ("+12", "up")
+    assert (rows[2].change, rows[2].trend) == ("−3", "down")
+    assert (rows[3].change, rows[3].trend) == ("±0", "same")
+    assert reverse("pages:attempts", args=[second.pk]).encode() in response.content
+
+
+@pytest.mark.parametrize("attempts", [1, 30])
+def test_session_page_runs_the_same_queries_for_1_and_30_attempts(
+    alice_web, completed, attempts, django_assert_num_queries
+):
+    latest = completed
+    for _ in range(attempts - 1):
+        latest = retake_of(latest, completed=True)
+
+    # 1 the login session, 2 the user, 3 the session with its annotations, 4 its questions
+    # with previous_score, 5 the chain's attempt in progress.
+    with django_assert_num_queries(5):
+        response = _page(alice_web, latest)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "pages:session"),
+        ("post", "pages:session-answer"),
+        ("post", "pages:session-complete"),
+        ("post", "pages:session-retake"),
+        ("get", "pages:attempts"),
+    ],
+)
+def test_someone_elses_session_is_not_found_and_unchanged(bob_web, completed, method, name):
+    before = db_snapshot()
+
+    response = getattr(bob_web, method)(
+        reverse(name, args=[completed.pk]), {"answer": STRONG_ANSWER, "question_number": 1}
+    )
+
+    assert response.status_code == 404
+    assert db_snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "path", ["/sessions/00000000-0000-0000-0000-000000000000/", "/sessions/nope/"]
+)
+def test_an_unknown_or_malformed_session_id_is_the_404_page(alice_web, path):
+    response = alice_web.get(path)
+
+    assert response.status_code == 404
+    assert "404.html" in [t.name for t in response.templates]
+    assert b"Page not found" in response.content
+
+
+def test_an_answer_with_no_question_number_is_refused(alice_web, active):
+    before = db_snapshot()
+
+    response = alice_web.post(
+        reverse("pages:session-answer", args=[active.pk]), {"answer": STRONG_ANSWER}
+    )
+
+    assert response.status_code == 400
+    assert db_snapshot() == before
+    assert InterviewSession.objects.get(pk=active.pk).current_question_number == 0
