@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     # Before staticfiles, so runserver leaves static files to whitenoise as production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
@@ -136,6 +137,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form fields render through templates/django/forms/ first (Django's own templates after).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "interview_practice.wsgi.application"
 

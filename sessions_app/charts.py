@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sessions_app.models import InterviewSession
 
-WIDTH, HEIGHT = 640, 280
+WIDTH, HEIGHT = 480, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 24, 24, 40  # room for the axis labels
 INSET = 28  # the first and last points stand clear of the axes
 TICKS = (0, 25, 50, 75, 100)

@@ -1,0 +1,103 @@
+"""The whole journey in Chromium, as a new user takes it: sign up, add a posting, practise,
+complete, press Retake, practise again, see the progress chart. Every page on the way is
+scanned with axe-core and, on a phone, checked for horizontal scrolling."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from sessions_app.management.commands.seed_demo import BETTER_ANSWERS, DEMO_ANSWERS, DEMO_POSTING
+from sessions_app.tests.browser.support import describe_violations
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def check_page(page: Page, axe_violations) -> None:
+    """No serious or critical accessibility violation, and nothing wider than the screen."""
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{describe_violations(violations)}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width} px)"
+
+
+def practise(page: Page, answers: list[str], check) -> str:
+    """Answer every question of the session on screen, complete it; the score shown."""
+    for number in range(1, 6):
+        expect(page.get_by_text(f"Question {number} of 5")).to_be_visible()
+        check(page)
+        page.get_by_label("Your answer").fill(answers[number - 1])
+        page.get_by_role("button", name="Send answer").click()
+    expect(page.get_by_role("heading", name="All 5 questions answered")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Complete").click()
+    expect(page.get_by_role("status")).to_contain_text("Session complete")
+    return page.locator(".big-score").inner_text()
+
+
+def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, tag: str):
+    page.set_viewport_size(viewport)
+
+    def check(current: Page) -> None:
+        check_page(current, axe_violations)
+
+    page.goto(live_server.url + "/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
+    check(page)
+    page.get_by_role("link", name="Create an account").click()
+    check(page)
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Password", exact=True).fill("a-long-passphrase-42")
+    page.get_by_label("Password confirmation").fill("a-long-passphrase-42")
+    page.get_by_role("button", name="Sign up").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your practice")
+    expect(page.get_by_text("Signed in as sam")).to_be_visible()
+    check(page)
+    page.get_by_role("link", name="Add a job posting").first.click()
+    check(page)
+    page.get_by_label("Title").fill(DEMO_POSTING["title"])
+    page.get_by_label("Company").fill(DEMO_POSTING["company"])
+    page.get_by_label("Description").fill(DEMO_POSTING["description"])
+    page.get_by_role("button", name="Save posting").click()
+    check(page)
+    page.get_by_role("button", name="Start practice").click()
+
+    first_score = practise(page, DEMO_ANSWERS, check)
+    expect(page.get_by_role("heading", name="Feedback on each answer")).to_be_visible()
+    check(page)
+
+    page.get_by_role("button", name="Retake").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Attempt #2")
+    expect(page.get_by_role("status")).to_contain_text("Attempt #2 started")
+    second_score = practise(page, BETTER_ANSWERS, check)
+    expect(page.locator(".change").first).to_be_visible()  # +N against attempt 1
+    check(page)
+    save_screenshot(page, f"{tag}-completed-session")
+
+    page.get_by_role("link", name="See every attempt and your progress").click()
+    expect(page.locator("svg.chart circle.point")).to_have_count(2)
+    expect(page.locator("svg.chart desc")).to_contain_text(
+        f"Attempt #1: {first_score}. Attempt #2: {second_score}."
+    )
+    check(page)
+    save_screenshot(page, f"{tag}-attempts-chart", full_page=True)
+
+    page.get_by_role("link", name="Back to your dashboard").click()
+    expect(page.get_by_role("button", name="Retake")).to_be_visible()
+    check(page)
+    return int(first_score), int(second_score)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_journey_on_a_desktop(page, live_server, axe_violations, save_screenshot):
+    first, second = journey(page, live_server, DESKTOP, axe_violations, save_screenshot, "desktop")
+
+    assert second > first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_journey_on_a_phone(page, live_server, axe_violations, save_screenshot):
+    journey(page, live_server, PHONE, axe_violations, save_screenshot, "phone")
