@@ -110,6 +110,11 @@ class QuestionAlreadyAnswered(DomainError):
     message = "That question was already answered; here is where you are now."
 
 
+class SessionHasRetakes(DomainError):
+    code = "SESSION_HAS_RETAKES"
+    message = "An original session can only be deleted together with its retakes"
+
+
 class RetakeInProgress(DomainError):
     status_code = status.HTTP_409_CONFLICT
     code = "RETAKE_IN_PROGRESS"

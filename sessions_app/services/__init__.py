@@ -26,6 +26,7 @@ from sessions_app.services.sessions import (
     session_complete,
     session_retake,
     session_start,
+    sessions_delete,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "session_complete",
     "session_retake",
     "session_start",
+    "sessions_delete",
     "user_delete",
     "user_register",
 ]

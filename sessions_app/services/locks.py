@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models.functions import Coalesce
 
 from sessions_app.exceptions import SessionAccessDenied, SessionNotFound, TokenInvalid
 from sessions_app.models import InterviewSession, JobPosting
@@ -58,6 +59,18 @@ def lock_posting(
         return postings.first()
     except (DjangoValidationError, ValueError):
         return None
+
+
+def lock_sessions_for_deletion(*, session_ids: list[uuid.UUID]) -> list[InterviewSession]:
+    """The sessions, locked for their deletion after what the retake locks first: their
+    accounts (the weaker lock a retake takes too), then their chains' roots, then the
+    sessions themselves, each set in id order. Missing ids are left out."""
+    rows = InterviewSession.objects.filter(pk__in=session_ids)
+    user_ids = sorted(set(rows.values_list("user_id", flat=True)))
+    list(User.objects.select_for_update(no_key=True).filter(pk__in=user_ids).order_by("pk"))
+    roots = sorted(set(rows.values_list(Coalesce("original_session_id", "id"), flat=True)))
+    list(InterviewSession.objects.select_for_update().filter(pk__in=roots).order_by("pk"))
+    return list(rows.select_for_update().order_by("pk"))
 
 
 def lock_chain_root(*, root_id: uuid.UUID) -> None:

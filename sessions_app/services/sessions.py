@@ -21,6 +21,7 @@ from sessions_app.exceptions import (
     QuestionsUnanswered,
     RetakeInProgress,
     SessionAccessDenied,
+    SessionHasRetakes,
     SessionNotActive,
     SessionNotCompleted,
     SessionNotFound,
@@ -33,6 +34,7 @@ from sessions_app.services.locks import (
     lock_own_account,
     lock_owned_session,
     lock_posting,
+    lock_sessions_for_deletion,
 )
 
 logger = logging.getLogger(__name__)
@@ -259,3 +261,22 @@ def _session_retake(
         )
     )
     return attempt
+
+
+@transaction.atomic
+def sessions_delete(*, session_ids: list[uuid.UUID]) -> int:
+    """Delete these sessions with their questions; how many were deleted.
+
+    An original goes only together with every retake of it (``SessionHasRetakes``
+    otherwise): a chain never loses its first session. Retakes are deleted before their
+    original, which the database would refuse the other way round (RESTRICT).
+    """
+    sessions = lock_sessions_for_deletion(session_ids=session_ids)
+    chosen = {session.pk for session in sessions}
+    originals = [session for session in sessions if session.original_session_id is None]
+    kept = InterviewSession.objects.filter(original_session__in=originals).exclude(pk__in=chosen)
+    if blocking := kept.values_list("original_session_id", flat=True).first():
+        raise SessionHasRetakes(session_id=str(blocking))
+    InterviewSession.objects.filter(pk__in=chosen, original_session__isnull=False).delete()
+    InterviewSession.objects.filter(pk__in=chosen).delete()
+    return len(chosen)
