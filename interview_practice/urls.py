@@ -1,13 +1,12 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from sessions_app.api import ApiRootView, api_not_found
-from sessions_app.views import LoginView, signup
+from sessions_app.views import LoginView, LogoutView, signup
 
 account_urls = [
     path("login/", LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path("signup/", signup, name="signup"),
 ]
 

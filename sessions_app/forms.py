@@ -72,7 +72,7 @@ class AnswerForm(forms.Form):
         label="Your answer",
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 12, "maxlength": ANSWER_MAX_LENGTH}),
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": ANSWER_MAX_LENGTH}),
         help_text=(
             f"Up to {ANSWER_MAX_LENGTH:,} characters. Say what the situation was, what you did "
             "and what changed, with a number if you can."

@@ -18,6 +18,7 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from sessions_app import error_views
 from sessions_app.exceptions import DomainError, InvalidCredentials, ValidationFailed
 
 T = TypeVar("T")
@@ -36,7 +37,9 @@ def refusals_as_messages(redirect_to: str | None = None) -> Callable:
                 return view(request, *args, **kwargs)
             except DomainError as exc:
                 if exc.status_code in _MISSING:
-                    raise Http404(exc.message) from None
+                    # The product's own 404 page, with DEBUG on too (where a raised Http404
+                    # would show Django's technical page, telling "not yours" from "none").
+                    return error_views.error_404(request, Http404())
                 messages.error(request, _message(exc))
                 if redirect_to is None:
                     return redirect("pages:dashboard")

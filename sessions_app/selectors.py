@@ -178,6 +178,18 @@ def session_active_attempt(*, root_id: uuid.UUID) -> InterviewSession | None:
     return _active_in_chain(root_id).only("id", "retake_number").first()
 
 
+def job_posting_active_attempt(
+    *, posting: JobPosting, user: AbstractBaseUser
+) -> InterviewSession | None:
+    """``user``'s latest attempt in progress for ``posting``, in any of its chains."""
+    return (
+        InterviewSession.objects.filter(user=user, status=ACTIVE, job_posting=posting)
+        .only("id", "retake_number")
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def job_posting_owned(*, posting_id: uuid.UUID | str, user: AbstractBaseUser) -> JobPosting:
     """``user``'s posting; someone else's reads as missing (``NOT_FOUND``), as on the pages
     an object that is not yours does not exist."""
@@ -205,7 +217,15 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
     root_id = session.root_id
     attempts = list(
         InterviewSession.objects.filter(_in_chain(root_id))
-        .only("id", "retake_number", "status", "score", "created_at", "completed_at")
+        .only(
+            "id",
+            "job_posting_id",
+            "retake_number",
+            "status",
+            "score",
+            "created_at",
+            "completed_at",
+        )
         .order_by("retake_number")
     )
     completed = [attempt for attempt in attempts if attempt.status == COMPLETED]
@@ -233,6 +253,18 @@ class ChainSummary:
     @property
     def latest(self) -> InterviewSession:
         return self.attempts[0]
+
+    @classmethod
+    def of(cls, attempts: list[InterviewSession]) -> "ChainSummary":
+        """The summary of a chain's attempts, given latest first."""
+        active = next((attempt for attempt in attempts if attempt.status == ACTIVE), None)
+        latest = attempts[0]
+        retakeable = (
+            latest
+            if active is None and latest.status == COMPLETED and latest.job_posting_id
+            else None
+        )
+        return cls(attempts=attempts, active=active, retakeable=retakeable)
 
 
 @dataclass(frozen=True)
@@ -267,15 +299,8 @@ def dashboard(*, user: AbstractBaseUser) -> list[PostingSummary]:
 
     by_posting: dict[uuid.UUID | None, list[ChainSummary]] = {}
     for attempts in chains.values():
-        active = next((a for a in attempts if a.status == ACTIVE), None)
-        latest = attempts[0]
-        retakeable = (
-            latest
-            if active is None and latest.status == COMPLETED and latest.job_posting_id
-            else None
-        )
-        summary = ChainSummary(attempts=attempts, active=active, retakeable=retakeable)
-        by_posting.setdefault(latest.job_posting_id, []).append(summary)
+        summary = ChainSummary.of(attempts)
+        by_posting.setdefault(summary.latest.job_posting_id, []).append(summary)
     for summaries in by_posting.values():
         summaries.sort(key=lambda chain: chain.latest.created_at, reverse=True)
 

@@ -10,10 +10,9 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.throttling import SimpleRateThrottle
 
 from sessions_app import charts, selectors, services
@@ -51,27 +50,40 @@ class LoginView(auth_views.LoginView):
         return "" if url and urlsplit(url).path == self.request.path else url
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        throttle = LoginThrottle()
-        if throttle.allow_request(request, self):
-            return super().post(request, *args, **kwargs)
-        wait = int(throttle.wait() or 60) + 1
-        # Unbound, so the refused password is never checked: validating a bound form would
-        # run authenticate() and give the throttled client its guess after all.
-        form = self.get_form_class()(
-            request, initial={"username": request.POST.get("username", "")}
+        return _throttled(request, "Too many sign-in attempts") or super().post(
+            request, *args, **kwargs
         )
-        form.errors[NON_FIELD_ERRORS] = form.error_class(
-            [f"Too many sign-in attempts. Try again in {wait} seconds."], error_class="nonfield"
-        )
-        response = self.render_to_response(self.get_context_data(form=form), status=429)
-        response["Retry-After"] = str(wait)
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "You are logged out.")
         return response
+
+
+def _throttled(request: HttpRequest, what: str) -> HttpResponse | None:
+    """``None`` while the client is within the ``auth`` budget; else the 429 page.
+
+    The page says when to try again and checks nothing that was sent: a throttled client
+    gets no answer to its guess (a password, whether a name or an address is taken).
+    """
+    throttle = LoginThrottle()
+    if throttle.allow_request(request, None):
+        return None
+    wait = int(throttle.wait() or 60) + 1
+    context = {"message": f"{what} from your network. Try again in {wait} seconds."}
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("pages:dashboard")
-    form = SignupForm(request.POST or None)
+    if request.method == "POST" and (refused := _throttled(request, "Too many sign-ups")):
+        return refused
+    form = SignupForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         user = form_submit(
             form,
@@ -86,6 +98,11 @@ def signup(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Welcome, {user.username}. Add a job posting to start.")
             return redirect("pages:dashboard")
     return render(request, "accounts/signup.html", {"form": form}, status=_form_status(form))
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form to: what was posted (even nothing), or ``None`` for a GET."""
+    return request.POST if request.method == "POST" else None
 
 
 def _form_status(form) -> int:
@@ -104,7 +121,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def posting_create(request: HttpRequest) -> HttpResponse:
-    form = JobPostingForm(request.POST or None)
+    form = JobPostingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         posting = form_submit(
             form, lambda: services.job_posting_create(owner=request.user, **form.cleaned_data)
@@ -127,7 +144,7 @@ def posting_detail(request: HttpRequest, posting_id: str) -> HttpResponse:
 def posting_edit(request: HttpRequest, posting_id: str) -> HttpResponse:
     posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
     initial = {name: getattr(posting, name) for name in JobPostingForm.base_fields}
-    form = JobPostingForm(request.POST or None, initial=initial)
+    form = JobPostingForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.job_posting_update(posting=posting, data=form.cleaned_data)
         messages.success(request, "Saved. Sessions already started keep their questions.")
@@ -152,6 +169,12 @@ def posting_delete(request: HttpRequest, posting_id: str) -> HttpResponse:
 @refusals_as_messages("pages:posting")
 def session_start(request: HttpRequest, posting_id: str) -> HttpResponse:
     posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
+    # A second press (the back button, a double click) resumes the attempt it started
+    # rather than leaving a second chain behind.
+    active = selectors.job_posting_active_attempt(posting=posting, user=request.user)
+    if active is not None:
+        messages.info(request, f"Attempt #{active.retake_number} is in progress: carry on.")
+        return redirect("pages:session", session_id=active.pk)
     session = services.session_start(user=request.user, job_posting_id=posting.pk)
     return redirect("pages:session", session_id=session.pk)
 
@@ -202,30 +225,27 @@ def _render_session(
     return render(request, "pages/session.html", context, status=status)
 
 
-@login_required
-@refusals_as_messages()
-def session_page(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = selectors.session_detail(session_id=session_id, user=request.user)
-    return _render_session(request, session, form=None)
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @refusals_as_messages("pages:session")
-def session_answer(request: HttpRequest, session_id: str) -> HttpResponse:
-    form = AnswerForm(request.POST)
-    if form.is_valid() and form_submit(
-        form,
-        lambda: services.session_answer(
-            session_id=session_id,
-            owner=request.user,
-            answer=form.cleaned_data["answer"],
-            question_number=form.cleaned_data["question_number"],
-        ),
-    ):
-        return redirect("pages:session", session_id=session_id)
+def session_page(request: HttpRequest, session_id: str) -> HttpResponse:
+    """The session; a POST answers its next question. The form posts to the page itself, so
+    a refused answer comes back here, at the page's own address, with its text kept."""
+    form = None
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        if form.is_valid() and form_submit(
+            form,
+            lambda: services.session_answer(
+                session_id=session_id,
+                owner=request.user,
+                answer=form.cleaned_data["answer"],
+                question_number=form.cleaned_data["question_number"],
+            ),
+        ):
+            return redirect("pages:session", session_id=session_id)
     session = selectors.session_detail(session_id=session_id, user=request.user)
-    return _render_session(request, session, form=form, status=400)
+    return _render_session(request, session, form, status=400 if form else 200)
 
 
 @require_POST
@@ -242,7 +262,9 @@ def session_complete(request: HttpRequest, session_id: str) -> HttpResponse:
 @refusals_as_messages("pages:session")
 def session_retake(request: HttpRequest, session_id: str) -> HttpResponse:
     attempt = services.session_retake(session_id=session_id, owner=request.user)
-    messages.success(request, f"Attempt #{attempt.retake_number} started: fresh questions.")
+    messages.success(
+        request, f"Attempt #{attempt.retake_number} started: answer again and compare."
+    )
     return redirect("pages:session", session_id=attempt.pk)
 
 
@@ -254,6 +276,7 @@ def session_attempts(request: HttpRequest, session_id: str) -> HttpResponse:
     context = {
         "session": session,
         "chain": chain,
+        "summary": selectors.ChainSummary.of(chain.attempts[::-1]),
         "improvement": _signed(chain.improvement),
         "chart": charts.score_chart(attempts=chain.attempts),
     }

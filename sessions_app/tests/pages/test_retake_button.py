@@ -30,7 +30,7 @@ def test_retake_opens_attempt_2(alice_web, completed):
     assert attempt.retake_number == 2
     assert attempt.status == "active"
     assert response.redirect_chain == [(reverse("pages:session", args=[attempt.pk]), 302)]
-    assert messages_of(response) == ["Attempt #2 started: fresh questions."]
+    assert messages_of(response) == ["Attempt #2 started: answer again and compare."]
     assert b"Question 1 of 5" in response.content
 
 
@@ -90,7 +90,7 @@ def test_retake_by_get_is_not_allowed(alice_web, completed):
     [
         "pages:session-retake",
         "pages:session-complete",
-        "pages:session-answer",
+        "pages:session",
         "pages:session-start",
         "pages:posting-delete",
         "pages:posting-edit",

@@ -24,7 +24,7 @@ def _page(client, session):
 def _answer(client, session, text=STRONG_ANSWER, number=None, **kwargs):
     number = number or session.current_question_number + 1
     return client.post(
-        reverse("pages:session-answer", args=[session.pk]),
+        reverse("pages:session", args=[session.pk]),
         {"answer": text, "question_number": number},
         **kwargs,
     )
@@ -169,7 +169,7 @@ def test_session_page_runs_the_same_queries_for_1_and_30_attempts(
     ("method", "name"),
     [
         ("get", "pages:session"),
-        ("post", "pages:session-answer"),
+        ("post", "pages:session"),
         ("post", "pages:session-complete"),
         ("post", "pages:session-retake"),
         ("get", "pages:attempts"),
@@ -200,9 +200,7 @@ def test_an_unknown_or_malformed_session_id_is_the_404_page(alice_web, path):
 def test_an_answer_with_no_question_number_is_refused(alice_web, active):
     before = db_snapshot()
 
-    response = alice_web.post(
-        reverse("pages:session-answer", args=[active.pk]), {"answer": STRONG_ANSWER}
-    )
+    response = alice_web.post(reverse("pages:session", args=[active.pk]), {"answer": STRONG_ANSWER})
 
     assert response.status_code == 400
     assert db_snapshot() == before
