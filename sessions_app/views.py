@@ -78,6 +78,7 @@ def _throttled(request: HttpRequest, what: str) -> HttpResponse | None:
     return response
 
 
+@refusals_as_messages()
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("pages:dashboard")
@@ -120,6 +121,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@refusals_as_messages()
 def posting_create(request: HttpRequest) -> HttpResponse:
     form = JobPostingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -166,7 +168,7 @@ def posting_delete(request: HttpRequest, posting_id: str) -> HttpResponse:
 
 @require_POST
 @login_required
-@refusals_as_messages("pages:posting")
+@refusals_as_messages()
 def session_start(request: HttpRequest, posting_id: str) -> HttpResponse:
     posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
     # A second press (the back button, a double click) resumes the attempt it started
