@@ -54,7 +54,7 @@ def test_retake_twice_offers_resume(page, live_server, completed, viewport, axe_
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_posting_edit_delete_and_the_404_page(
+def test_posting_edit_delete_and_the_404_and_405_pages(
     page, live_server, completed, viewport, axe_violations
 ):
     page.set_viewport_size(viewport)
@@ -74,4 +74,8 @@ def test_posting_edit_delete_and_the_404_page(
 
     page.goto(f"{live_server.url}/sessions/00000000-0000-0000-0000-000000000000/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    check_page(page, axe_violations)
+
+    page.goto(f"{live_server.url}/sessions/{completed.pk}/retake/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nothing to open here")
     check_page(page, axe_violations)

@@ -143,3 +143,12 @@ def test_the_attempts_page_offers_the_retake(alice_web, completed):
 
     action = reverse("pages:session-retake", args=[completed.pk])
     assert f'action="{action}"'.encode() in response.content
+
+
+def test_the_stylesheet_is_served_with_debug_off(client, settings):
+    assert settings.DEBUG is False
+
+    response = client.get("/static/css/app.css")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
