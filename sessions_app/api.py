@@ -198,6 +198,10 @@ class SessionViewSet(
         session = selectors.session_detail(session_id=session.pk, user=self.request.user)
         return Response(SessionDetailSerializer(session).data, status=status_code)
 
+    def retrieve(self, request: Request, pk: str) -> Response:
+        session = selectors.session_previous_scores(session=self.get_object())
+        return Response(self.get_serializer(session).data)
+
     def create(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -117,30 +117,40 @@ def session_queryset() -> QuerySet[InterviewSession]:
     ).order_by("-created_at", "-id")
 
 
-def questions_with_previous_score() -> QuerySet[Question]:
-    """Questions with ``previous_score``: this question text's score in the latest earlier
-    completed attempt of the same chain that asked it (``None`` if no such attempt)."""
-    earlier = (
-        Question.objects.filter(
-            _in_chain(OuterRef("chain_root"), prefix="session__"),
-            text=OuterRef("text"),
-            session__status=COMPLETED,
-            session__retake_number__lt=OuterRef("session__retake_number"),
-        )
-        .order_by("-session__retake_number")
-        .values("score")[:1]
-    )
-    return (
-        Question.objects.annotate(chain_root=_chain_root("session__"))
-        .annotate(previous_score=Subquery(earlier))
-        .order_by("number")
-    )
-
-
 def session_detail_queryset() -> QuerySet[InterviewSession]:
+    """Sessions with their questions by number; ``session_previous_scores`` adds each
+    question's ``previous_score``."""
     return session_queryset().prefetch_related(
-        Prefetch("questions", queryset=questions_with_previous_score())
+        Prefetch("questions", queryset=Question.objects.order_by("number"))
     )
+
+
+def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
+    """Set ``previous_score`` on each of ``session``'s (prefetched) questions: the score for
+    the same question text in the latest earlier completed attempt of the chain that asked
+    it, or ``None``.
+
+    One read of the chain's own rows (its root by primary key and its retakes through the
+    ``original_session`` index, then their questions through the session index), whatever
+    the size of the tables; none for an original, which has no earlier attempt.
+    """
+    questions = list(session.questions.all())
+    latest: dict[str, int] = {}
+    if session.retake_number > 1:
+        earlier = (
+            Question.objects.filter(
+                _in_chain(session.root_id, prefix="session__"),
+                session__status=COMPLETED,
+                session__retake_number__lt=session.retake_number,
+                text__in=[question.text for question in questions],
+            )
+            .order_by("session__retake_number")
+            .values_list("text", "score")
+        )
+        latest = dict(earlier)  # later attempts come last, so each text keeps its latest
+    for question in questions:
+        question.previous_score = latest.get(question.text)
+    return session
 
 
 def _owned(session: InterviewSession | None, user: AbstractBaseUser) -> InterviewSession:
@@ -160,10 +170,12 @@ def _by_id(queryset: QuerySet, object_id: uuid.UUID | str) -> object | None:
 
 
 def session_detail(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> InterviewSession:
-    """``user``'s session with its questions (``SESSION_NOT_FOUND`` if there is none, which
-    is also what a read after a committed write finds if the account was deleted in
-    between; ``UNAUTHORIZED`` if it is someone else's)."""
-    return _owned(_by_id(session_detail_queryset(), session_id), user)
+    """``user``'s session with its questions and their previous scores
+    (``SESSION_NOT_FOUND`` if there is none, which is also what a read after a committed
+    write finds if the account was deleted in between; ``UNAUTHORIZED`` if it is someone
+    else's)."""
+    session = _owned(_by_id(session_detail_queryset(), session_id), user)
+    return session_previous_scores(session=session)
 
 
 def session_owned(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> InterviewSession:

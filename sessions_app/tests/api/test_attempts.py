@@ -190,8 +190,9 @@ def test_detail_query_count_is_constant(alice_client, alice, questions, django_a
     for number in range(1, questions + 1):
         QuestionFactory(session=second, number=number)
 
-    # 1 the session with its annotations and posting, 1 its questions with previous_score.
-    with django_assert_num_queries(2):
+    # 1 the session with its annotations and posting, 1 its questions, 1 the scores of the
+    # chain's earlier completed attempts for those questions (previous_score).
+    with django_assert_num_queries(3):
         response = alice_client.get(session_url("detail", second))
 
     assert len(response.json()["questions"]) == questions

@@ -113,7 +113,8 @@ def test_start_query_budget(alice_client, alice, django_assert_num_queries):
 
     # service: 1 savepoint, 1 lock the account, 1 lock the caller's posting, 1 insert the
     # session, 1 bulk insert its questions, 1 release the savepoint. response: 1 the
-    # session with its annotations, 1 its questions with previous_score.
+    # session with its annotations, 1 its questions (an original has no earlier attempt,
+    # so no read for previous_score).
     with django_assert_num_queries(8):
         response = start(alice_client, posting)
 
