@@ -113,6 +113,7 @@ MIDDLEWARE = [
     # Static files straight after security: served without a session or a database query.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sessions_app.middleware.RequestCharsetMiddleware",
+    "sessions_app.middleware.QueryStringMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,5 +1,6 @@
 """Django admin. Every write that has a service goes through it, as from the API."""
 
+import re
 import uuid
 from typing import Any
 
@@ -7,9 +8,12 @@ from django.contrib import admin, messages
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
-from django.http import HttpRequest
+from django.db.models import CharField, F, QuerySet
+from django.db.models.functions import Cast
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -51,13 +55,36 @@ class UserAdmin(auth_admin.UserAdmin):
 # Job postings and practice sessions ------------------------------------------------------
 
 
+class ServiceRefusalsMixin:
+    """A refusal from a service (a retake slipped in before an original's deletion, a
+    posting deleted by someone else a moment earlier), or a selection naming ids that are
+    not ids, comes back as an error message on the list, not as a 500."""
+
+    def _refused(self, request: HttpRequest, exc: Exception) -> HttpResponseRedirect:
+        message = exc.message if isinstance(exc, DomainError) else "Those are not valid ids."
+        self.message_user(request, message, messages.ERROR)
+        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except DomainError as exc:
+            return self._refused(request, exc)
+
+    def response_action(self, request: HttpRequest, queryset: QuerySet):
+        try:
+            return super().response_action(request, queryset)
+        except (DomainError, DjangoValidationError) as exc:
+            return self._refused(request, exc)
+
+
 def _admin_link(obj: Any, text: str) -> str:
     url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, text)
 
 
 @admin.register(JobPosting)
-class JobPostingAdmin(admin.ModelAdmin):
+class JobPostingAdmin(ServiceRefusalsMixin, admin.ModelAdmin):
     """Postings are their owners' content: support can read them, correct a typo (through
     ``job_posting_update``) and delete them (``job_posting_delete``), but not add them."""
 
@@ -104,6 +131,10 @@ class QuestionInline(admin.TabularInline):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Questions are part of their session: whoever may view the session sees them.
+        return request.user.has_perm("sessions_app.view_interviewsession")
+
 
 class RetakeOutcomes:
     """What "Create retake for selected sessions" did, as one message for the admin."""
@@ -143,7 +174,7 @@ class RetakeOutcomes:
 
 
 @admin.register(InterviewSession)
-class InterviewSessionAdmin(admin.ModelAdmin):
+class InterviewSessionAdmin(ServiceRefusalsMixin, admin.ModelAdmin):
     """Sessions are read-only here: every change to one is a service's (answering,
     completing, retaking). Support finds sessions, reads them with their questions and
     chain, creates retakes for their owners, and deletes them (``sessions_delete``)."""
@@ -153,14 +184,16 @@ class InterviewSessionAdmin(admin.ModelAdmin):
         "user",
         "posting_title",
         "status",
-        "retake_number",
+        "attempt",
         "original",
         "score",
         "created_at",
     ]
     list_filter = ["status", "retake_number", "created_at"]
     search_fields = ["user__username", "user__email", "job_posting__title"]
-    search_help_text = "Username, email, posting title, or a session's full id."
+    search_help_text = (
+        "Username, email, posting title, or a session's id (its first 8 characters will do)."
+    )
     date_hierarchy = "created_at"
     list_select_related = ["user"]
     raw_id_fields = ["user", "job_posting", "original_session"]
@@ -189,11 +222,19 @@ class InterviewSessionAdmin(admin.ModelAdmin):
         self, request: HttpRequest, queryset: QuerySet, search_term: str
     ) -> tuple[QuerySet, bool]:
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip().lower()
         try:
-            session_id = uuid.UUID(search_term.strip())
+            return results | queryset.filter(pk=uuid.UUID(term)), may_have_duplicates
         except ValueError:
-            return results, may_have_duplicates
-        return results | queryset.filter(pk=session_id), may_have_duplicates
+            pass
+        if re.fullmatch(r"[0-9a-f]{8}", term):
+            # The short id the list shows: the first 8 hex digits, the same in every
+            # database's text form of a UUID (before its first hyphen).
+            by_prefix = queryset.alias(id_text=Cast("id", CharField())).filter(
+                id_text__startswith=term
+            )
+            return results | by_prefix, may_have_duplicates
+        return results, may_have_duplicates
 
     @admin.display(description="id", ordering="id")
     def short_id(self, obj: InterviewSession) -> str:
@@ -202,6 +243,10 @@ class InterviewSessionAdmin(admin.ModelAdmin):
     @admin.display(description="posting", ordering="job_posting__title")
     def posting_title(self, obj: InterviewSession) -> str:
         return obj.job_posting_title or "(deleted)"
+
+    @admin.display(description="attempt", ordering="retake_number")
+    def attempt(self, obj: InterviewSession) -> str:
+        return f"#{obj.retake_number}"
 
     @admin.display(description="original")
     def original(self, obj: InterviewSession) -> str:
@@ -248,6 +293,7 @@ class InterviewSessionAdmin(admin.ModelAdmin):
                 outcomes.skipped.append((session, exc))
             else:
                 outcomes.created.append(attempt)
+                self.log_addition(request, attempt, "Created by the action “Create retake”.")
         level = messages.WARNING if outcomes.skipped else messages.SUCCESS
         self.message_user(request, outcomes.message(), level)
 

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from sessions_app.exceptions import api_error_response
+from sessions_app.exceptions import UNREADABLE_REQUEST_MESSAGE, api_error_response
 
 # Every byte value: idna and "undefined" refuse errors="replace" and punycode raises on
 # non-ASCII, while a text codec that can decode anything decodes this.
@@ -60,6 +60,24 @@ class RequestCharsetMiddleware:
             return api_error_response(
                 request, code="UNSUPPORTED_MEDIA_TYPE", message=message, status=415
             ) or HttpResponse(message, status=415, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class QueryStringMiddleware:
+    """Answer 400 to a query string with a NUL byte (``%00``): no text column can hold one,
+    and PostgreSQL refuses the query it would end up in (a filter, a search) with an error
+    instead of an empty result."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            return api_error_response(
+                request, code="MALFORMED_REQUEST", message=UNREADABLE_REQUEST_MESSAGE, status=400
+            ) or HttpResponse(
+                UNREADABLE_REQUEST_MESSAGE, status=400, content_type="text/plain; charset=utf-8"
+            )
         return self.get_response(request)
 
 

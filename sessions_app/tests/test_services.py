@@ -7,6 +7,7 @@ from sessions_app.exceptions import (
     JobPostingNotFound,
     MissingJobPosting,
     SessionAccessDenied,
+    SessionHasRetakes,
     SessionNotCompleted,
     SessionNotFound,
     ValidationFailed,
@@ -118,3 +119,32 @@ def test_answer_with_nothing_visible_is_refused_for_every_caller(text):
     with pytest.raises(ValidationFailed):
         services.session_answer(session_id=session.pk, owner=session.user, answer=text)
     assert not Question.objects.exclude(answer="").exists()
+
+
+def test_deleting_an_original_without_its_retakes_is_refused_and_changes_nothing():
+    original = InterviewSessionFactory(completed=True)
+    InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+
+    with pytest.raises(SessionHasRetakes):
+        services.sessions_delete(session_ids=[original.pk])
+    assert InterviewSession.objects.count() == 2
+
+
+def test_deleting_a_chain_with_its_original_deletes_it_all():
+    original = InterviewSessionFactory(completed=True)
+    second = InterviewSessionFactory(
+        job_posting=original.job_posting,
+        original_session=original,
+        retake_number=2,
+        completed=True,
+    )
+
+    deleted = services.sessions_delete(session_ids=[original.pk, second.pk])
+
+    assert deleted == 2
+    assert not InterviewSession.objects.exists()

@@ -225,3 +225,51 @@ def test_deleting_an_original_without_its_retakes_is_refused(admin_client, compl
 
     assert response.status_code == 200  # Django's page naming what protects it
     assert db_snapshot() == before
+
+
+def test_a_selection_of_malformed_ids_is_an_error_message_not_a_500(admin_client):
+    session = InterviewSessionFactory(completed=True)
+    before = db_snapshot()
+
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": ACTION, "_selected_action": ["not-a-uuid", str(session.pk)]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert _message(response) == "Those are not valid ids."
+    assert db_snapshot() == before
+
+
+def test_a_nul_byte_in_a_filter_is_400(admin_client):
+    response = admin_client.get(CHANGELIST + "?status__exact=%00")
+
+    assert response.status_code == 400
+
+
+def test_search_finds_a_session_by_the_short_id_the_list_shows(admin_client):
+    wanted = InterviewSessionFactory()
+
+    response = admin_client.get(CHANGELIST, {"q": str(wanted.pk)[:8]})
+
+    assert wanted in response.context["cl"].result_list
+
+
+def test_staff_who_may_view_sessions_see_their_questions(viewer_client):
+    session = InterviewSessionFactory(completed=True)
+
+    response = viewer_client.get(_change_url(session))
+
+    assert session.questions.get(number=1).text in response.content.decode()
+
+
+def test_each_retake_the_action_creates_is_in_the_admin_history(admin_client):
+    from django.contrib.admin.models import LogEntry
+
+    session = InterviewSessionFactory(completed=True)
+
+    _run_action(admin_client, session)
+
+    attempt = InterviewSession.objects.get(original_session=session)
+    assert LogEntry.objects.get().object_id == str(attempt.pk)

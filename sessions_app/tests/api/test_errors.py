@@ -229,3 +229,9 @@ def test_a_host_not_allowed_outside_the_api_is_a_plain_400(client):
 
     assert response.status_code == 400
     assert not response["Content-Type"].startswith("application/json")
+
+
+def test_a_nul_byte_in_the_query_string_is_400_in_the_error_shape(alice_client):
+    response = alice_client.get(reverse("api:session-list") + "?status=%00")
+
+    _assert_error_shape(response, 400, "MALFORMED_REQUEST")
