@@ -233,7 +233,8 @@ class SessionViewSet(
         """Start the next attempt of a completed session (201 with the new session)."""
         session = self.get_object()
         attempt = services.session_retake(session_id=session.pk, owner=request.user)
-        return self._detail_response(attempt, status.HTTP_201_CREATED)
+        attempt = selectors.session_previous_scores(session=attempt)
+        return Response(SessionDetailSerializer(attempt).data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["get"])
     def attempts(self, request: Request, pk: str) -> Response:

@@ -2,6 +2,7 @@
 
 import uuid
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -12,7 +13,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -81,10 +81,29 @@ def session_active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
     return _active_in_chain(root_id).values_list("id", flat=True).first()
 
 
-def session_highest_retake_number(*, root_id: uuid.UUID) -> int:
-    return InterviewSession.objects.filter(_in_chain(root_id)).aggregate(
-        highest=Max("retake_number")
-    )["highest"]
+class ChainState(NamedTuple):
+    active_id: uuid.UUID | None
+    highest_retake_number: int
+
+
+def session_chain_state(*, root_id: uuid.UUID) -> ChainState:
+    """The chain's attempt in progress (if any) and its highest attempt number, in one
+    statement of two index lookups: the partial unique index of active attempts, and the
+    unique (original_session, retake_number) index read from its top."""
+    highest = (
+        InterviewSession.objects.filter(original_session_id=root_id)
+        .order_by("-retake_number")
+        .values("retake_number")[:1]
+    )
+    row = (
+        InterviewSession.objects.filter(pk=root_id)
+        .values_list(
+            Subquery(_active_in_chain(root_id).values("id")[:1]),
+            Coalesce(Subquery(highest), "retake_number"),
+        )
+        .get()
+    )
+    return ChainState(*row)
 
 
 def session_queryset() -> QuerySet[InterviewSession]:
@@ -126,7 +145,8 @@ def session_detail_queryset() -> QuerySet[InterviewSession]:
 
 
 def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
-    """Set ``previous_score`` on each of ``session``'s (prefetched) questions: the score for
+    """Set ``question_list`` (its prefetched questions, unless the caller set them) and on
+    each of them ``previous_score``: the score for
     the same question text in the latest earlier completed attempt of the chain that asked
     it, or ``None``.
 
@@ -134,7 +154,9 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     ``original_session`` index, then their questions through the session index), whatever
     the size of the tables; none for an original, which has no earlier attempt.
     """
-    questions = list(session.questions.all())
+    if not hasattr(session, "question_list"):
+        session.question_list = list(session.questions.all())
+    questions = session.question_list
     latest: dict[str, int] = {}
     if session.retake_number > 1:
         earlier = (

@@ -156,9 +156,10 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class SessionDetailSerializer(SessionSerializer):
-    """A session with its questions; expects ``selectors.session_detail_queryset``."""
+    """A session with its questions, as ``selectors.session_detail`` reads it."""
 
-    questions = QuestionSerializer(many=True, read_only=True)
+    # Set by selectors.session_previous_scores (and by session_retake from the rows it wrote).
+    questions = QuestionSerializer(source="question_list", many=True, read_only=True)
 
     class Meta(SessionSerializer.Meta):
         fields = [*SessionSerializer.Meta.fields, "questions"]

@@ -211,7 +211,7 @@ def _signed(delta: int | None) -> str | None:
 def _render_session(
     request: HttpRequest, session: InterviewSession, form: AnswerForm | None, status: int = 200
 ) -> HttpResponse:
-    questions = list(session.questions.all())
+    questions = session.question_list
     current = None
     if session.status == InterviewSession.Status.ACTIVE:
         current = next((q for q in questions if q.score is None), None)

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from sessions_app.exceptions import JobPostingNotFound
 from sessions_app.models import JobPosting
-from sessions_app.services.locks import lock_own_account, lock_posting
+from sessions_app.services.locks import PostingLock, lock_own_account, lock_posting
 
 
 @transaction.atomic
@@ -23,7 +23,7 @@ def job_posting_create(
 @transaction.atomic
 def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosting:
     # The caller's instance may be stale: the row can have been deleted since it was read.
-    posting = lock_posting(posting_id=posting.pk)
+    posting = lock_posting(posting_id=posting.pk, purpose=PostingLock.EDIT)
     if posting is None:
         raise JobPostingNotFound()
     editable = {"title", "company", "description"}
@@ -39,7 +39,7 @@ def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosti
 def job_posting_delete(*, posting: JobPosting) -> None:
     """Delete a posting; its sessions stay, with no posting (``SET NULL``)."""
     # The full lock a DELETE needs, taken up front rather than upgraded from a weaker one.
-    posting = lock_posting(posting_id=posting.pk, no_key=False)
+    posting = lock_posting(posting_id=posting.pk, purpose=PostingLock.DELETE)
     if posting is None:
         raise JobPostingNotFound()
     posting.delete()

@@ -29,6 +29,7 @@ from sessions_app.exceptions import (
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.services.locks import (
+    PostingLock,
     lock_account,
     lock_chain_root,
     lock_own_account,
@@ -48,7 +49,7 @@ def has_visible_text(text: str) -> bool:
     return any(unicodedata.category(char)[0] not in "ZC" for char in text)
 
 
-def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None:
+def _questions_create(*, session: InterviewSession, posting: JobPosting) -> list[Question]:
     count = settings.INTERVIEW_QUESTION_COUNT
     generated = get_question_generator().generate(
         title=posting.title, description=posting.description, count=count
@@ -60,7 +61,7 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None
         raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
     if any(not text.strip() or category not in categories for text, category in generated):
         raise RuntimeError("Question generator returned a blank text or an unknown category")
-    Question.objects.bulk_create(
+    return Question.objects.bulk_create(
         Question(session=session, number=number, text=text.strip(), category=category)
         for number, (text, category) in enumerate(generated, start=1)
     )
@@ -70,7 +71,7 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> None
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
     lock_own_account(user=user)
-    posting = lock_posting(posting_id=job_posting_id, owner=user)
+    posting = lock_posting(posting_id=job_posting_id, owner=user, purpose=PostingLock.KEEP)
     if posting is None:
         raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
     session = InterviewSession.objects.create(user=user, job_posting=posting)
@@ -187,6 +188,7 @@ def _violates_chain_constraint(exc: IntegrityError) -> bool:
 
 
 class _Chain(NamedTuple):
+    session_id: uuid.UUID
     root_id: uuid.UUID
     posting_id: uuid.UUID | None
     user_id: int
@@ -207,7 +209,7 @@ def _chain_of(*, session_id: uuid.UUID | str) -> _Chain | None:
     if row is None:
         return None
     original_id, own_id, posting_id, user_id = row
-    return _Chain(original_id or own_id, posting_id, user_id)
+    return _Chain(own_id, original_id or own_id, posting_id, user_id)
 
 
 @transaction.atomic
@@ -230,8 +232,10 @@ def _session_retake(
     # session lock answers SESSION_NOT_FOUND.
     lock_account(user_id=owner.pk)
     if chain.posting_id is not None:
-        lock_posting(posting_id=chain.posting_id)
-    lock_chain_root(root_id=root_id)
+        lock_posting(posting_id=chain.posting_id, purpose=PostingLock.KEEP)
+    if chain.session_id != root_id:
+        lock_chain_root(root_id=root_id)
+    # (Retaking the root itself, this lock is the root lock.)
     session = lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()
@@ -239,17 +243,21 @@ def _session_retake(
     posting = session.job_posting
     if posting is None:
         raise MissingJobPosting()
-    active_id = selectors.session_active_attempt_id(root_id=root_id)
-    if active_id is not None:
-        raise RetakeInProgress(active_session_id=str(active_id))
+    state = selectors.session_chain_state(root_id=root_id)
+    if state.active_id is not None:
+        raise RetakeInProgress(active_session_id=str(state.active_id))
 
     attempt = InterviewSession.objects.create(
         user_id=session.user_id,
         job_posting=posting,
-        retake_number=selectors.session_highest_retake_number(root_id=root_id) + 1,
+        retake_number=state.highest_retake_number + 1,
         original_session_id=root_id,
     )
-    _questions_create(session=attempt, posting=posting)
+    # What the caller shows of the new attempt, from the rows just written: no re-read.
+    attempt.question_list = _questions_create(session=attempt, posting=posting)
+    attempt.job_posting_title = posting.title
+    attempt.question_count = len(attempt.question_list)
+    attempt.can_retake = False  # it is in progress
     transaction.on_commit(
         lambda: logger.info(
             "Retake %s (#%s) of chain %s created by user %s for user %s",

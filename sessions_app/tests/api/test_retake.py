@@ -270,14 +270,28 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
     latest = InterviewSession.objects.get(original_session=original, retake_number=chain_length)
 
     # get_object: 1 the session (the permission reads its user_id, no query).
-    # service: 1 savepoint, 1 the chain's root, posting and owner, 1 lock the account,
-    #   1 lock the posting, 1 lock the root, 1 lock + load the session with its posting,
-    #   1 active attempt in the chain?, 1 highest retake_number, 1 insert the attempt,
-    #   1 bulk insert its questions, 1 release savepoint.
-    # response: 1 the new session with its annotations, 1 its questions, 1 the earlier
-    #   completed attempts' scores for them (previous_score).
-    with django_assert_num_queries(15):
+    # service: 1 savepoint, 1 the chain's root, posting and owner, 1 keep the account,
+    #   1 keep the posting, 1 lock the root, 1 lock + load the session with its posting,
+    #   1 the chain's attempt in progress and highest number (one statement), 1 insert the
+    #   attempt, 1 bulk insert its questions, 1 release savepoint.
+    # response, built from the rows just written: 1 the earlier completed attempts' scores
+    #   for its questions (previous_score).
+    with django_assert_num_queries(12):
         response = _retake(alice_client, latest)
 
     assert response.status_code == 201
     assert response.json()["retake_number"] == chain_length + 1
+
+
+def test_retaking_the_original_locks_it_once(alice_client, completed, django_assert_num_queries):
+    # As above, less the separate root lock: the session locked is the root.
+    with django_assert_num_queries(11):
+        response = _retake(alice_client, completed)
+
+    assert response.status_code == 201
+
+
+def test_the_201_shows_what_a_read_of_the_new_attempt_shows(alice_client, completed):
+    created = _retake(alice_client, completed).json()
+
+    assert created == alice_client.get(session_url("detail", created["id"])).json()
