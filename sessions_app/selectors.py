@@ -159,12 +159,16 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     questions = session.question_list
     latest: dict[str, int] = {}
     if session.retake_number > 1:
+        # The attempts first (the root by primary key, its retakes by original_session),
+        # then their questions by session: an OR across the join would hash-join tables.
+        attempts = InterviewSession.objects.filter(
+            _in_chain(session.root_id),
+            status=COMPLETED,
+            retake_number__lt=session.retake_number,
+        ).values("pk")
         earlier = (
             Question.objects.filter(
-                _in_chain(session.root_id, prefix="session__"),
-                session__status=COMPLETED,
-                session__retake_number__lt=session.retake_number,
-                text__in=[question.text for question in questions],
+                session__in=attempts, text__in=[question.text for question in questions]
             )
             .order_by("session__retake_number")
             .values_list("text", "score")
