@@ -7,7 +7,7 @@ PORT ?= 8000
 # makes them fail instead).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install screenshots
+.PHONY: run test lint install screenshots bench
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,9 @@ test: lint
 # The browser tests only, saving their screenshots into docs/ (docs/*.png).
 screenshots: install
 	SCREENSHOT_DIR=docs REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)
+
+# The product under load on PostgreSQL (local, trust auth) with wrk: see the README's
+# Performance section.
+bench: install
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py

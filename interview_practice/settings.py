@@ -66,8 +66,11 @@ def env_rate(name: str, default: str) -> str:
 def env_database(name: str, default: str) -> dict:
     raw = os.environ.get(name, "").strip() or default
     try:
+        # Persistent connections: opening one costs PostgreSQL a process and several round
+        # trips, more than a whole retake's queries. Each is checked before reuse (health
+        # checks), so a connection the database closed is replaced, not an error.
         database = dj_database_url.parse(
-            raw, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0), conn_health_checks=True
+            raw, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True
         )
     except ValueError:  # an unknown scheme, or no URL at all
         database = {}

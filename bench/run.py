@@ -1,0 +1,299 @@
+"""`make bench`: the product under load, on this machine, from a fresh clone.
+
+A fresh PostgreSQL database (local, trust auth), migrated and seeded through the models;
+gunicorn with production settings (``gunicorn.conf.py``); wrk driving, at 1 and 16
+connections: (a) POST retake, every request a different completed session, (b) GET the
+session list, (c) GET a session detail, (d) POST an answer. Then the ceiling: a plain
+Django view doing the retake's inserts behind the same authentication
+(``bench/ceiling_urls.py``), the retake given as a ratio of it. Prints requests/s,
+p50/p95/p99, errors and queries per request, checks that the database holds exactly the
+attempts the 201s reported, and drops the database.
+
+env: BENCH_DURATION (10s), BENCH_USERS (50), BENCH_PORT (8950).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+USERS = int(os.environ.get("BENCH_USERS", "50"))
+PORT = int(os.environ.get("BENCH_PORT", "8950"))
+CONNECTIONS = (1, 16)
+RETAKES_PER_RUN = 4000  # more than a run can send, so no session is retaken twice
+DB = f"bench_{os.getpid()}"
+ENV = {
+    **os.environ,
+    "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}",
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": f"bench-{uuid.uuid4().hex}-not-a-production-secret",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    # Plain HTTP on the loopback: no HTTPS redirect; throttles out of the way.
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    "THROTTLE_AUTH_RATE": "100000000/minute",
+    "THROTTLE_USER_RATE": "100000000/minute",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+ANSWER = (
+    '{"answer": "Our checkout API was slow at peak. I profiled it, removed an N+1 query and '
+    'added an index; p95 fell from 2 s to 300 ms."}'
+)
+
+
+def psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+
+def seed(work: Path) -> dict[str, Path]:
+    """Seed through the models in this process; write one request file per scenario."""
+    os.environ.update(ENV)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interview_practice.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    from sessions_app.models import InterviewSession, JobPosting, Question
+
+    users = [
+        get_user_model().objects.create_user(username=f"bench{i}", password=uuid.uuid4().hex)
+        for i in range(USERS)
+    ]
+    tokens = {user.pk: str(AccessToken.for_user(user)) for user in users}
+    postings = JobPosting.objects.bulk_create(
+        JobPosting(
+            owner=user,
+            title="Senior Backend Engineer",
+            description="Django, PostgreSQL, REST APIs, AWS, mentoring and SQL tuning.",
+        )
+        for user in users
+    )
+    now = timezone.now()
+
+    def sessions(count: int, completed: bool) -> list:
+        rows = InterviewSession.objects.bulk_create(
+            InterviewSession(
+                user=postings[i % USERS].owner,
+                job_posting=postings[i % USERS],
+                status="completed" if completed else "active",
+                current_question_number=5 if completed else 0,
+                score=60 if completed else None,
+                completed_at=now if completed else None,
+            )
+            for i in range(count)
+        )
+        Question.objects.bulk_create(
+            Question(
+                session=row,
+                number=n,
+                text=f"Tell me about challenge {n}.",
+                category="behavioural",
+                answer="I fixed it." if completed else "",
+                answered_at=now if completed else None,
+                score=60 if completed else None,
+                feedback="Add a number." if completed else "",
+            )
+            for row in rows
+            for n in range(1, 6)
+        )
+        return rows
+
+    def write(name: str, lines: list[str]) -> Path:
+        path = work / f"{name}.txt"
+        path.write_text("\n".join(lines) + "\n")
+        return path
+
+    def line(method: str, url: str, session, body: str = "") -> str:
+        return f"{method} {url} {tokens[session.user_id]} {body}".rstrip()
+
+    files = {}
+    for connections in CONNECTIONS:
+        retake = sessions(RETAKES_PER_RUN, completed=True)
+        files[f"retake-{connections}"] = write(
+            f"retake-{connections}",
+            [line("POST", f"/api/v1/sessions/{s.pk}/retake", s) for s in retake],
+        )
+        ceiling = sessions(RETAKES_PER_RUN, completed=True)
+        files[f"ceiling-{connections}"] = write(
+            f"ceiling-{connections}",
+            [line("POST", f"/bench/ceiling/{s.pk}/retake", s) for s in ceiling],
+        )
+        active = sessions(RETAKES_PER_RUN // 5, completed=False)
+        files[f"answer-{connections}"] = write(
+            f"answer-{connections}",
+            [
+                line("POST", f"/api/v1/sessions/{s.pk}/answers", s, ANSWER)
+                for s in active
+                for _ in range(5)
+            ],
+        )
+    history = sessions(USERS * 20, completed=True)  # something to list and to read
+    files["list"] = write("list", [line("GET", "/api/v1/sessions/", s) for s in history])
+    files["detail"] = write(
+        "detail", [line("GET", f"/api/v1/sessions/{s.pk}/", s) for s in history]
+    )
+    return files
+
+
+def queries_per_request(files: dict[str, Path]) -> dict[str, int]:
+    """Each scenario's first request, in process, counting its statements."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for scenario in ("retake", "list", "detail", "answer"):
+        name = scenario if scenario in files else f"{scenario}-1"
+        # The last line, kept out of the load (and out of check_attempts) for this.
+        method, path, token, *body = files[name].read_text().split("\n")[-2].split(" ", 3)
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.generic(
+                method, path, (body or [""])[0], content_type="application/json"
+            )
+        assert response.status_code < 400, (path, response.status_code)
+        counts[scenario] = len(captured.captured_queries)
+    return counts
+
+
+def check_attempts(files: dict[str, Path], reported: int) -> None:
+    """The database holds one attempt, numbered 2 with its five questions, per 201, and no
+    more: the requests still in flight when wrk stops (at most one per connection) are
+    answered by the server but not counted by wrk, so they are the only allowed surplus."""
+    from django.db.models import Count
+
+    from sessions_app.models import InterviewSession
+
+    retaken = [
+        line.split()[1].split("/")[4]
+        for connections in CONNECTIONS
+        for line in files[f"retake-{connections}"].read_text().splitlines()[:-1]
+    ]
+    attempts = InterviewSession.objects.filter(original_session__in=retaken)
+    stored = attempts.count()
+    twice = attempts.values("original_session").annotate(n=Count("pk")).filter(n__gt=1).exists()
+    shapes = set(attempts.annotate(n=Count("questions")).values_list("retake_number", "n"))
+    in_flight = sum(CONNECTIONS)
+    print(
+        f"attempts stored: {stored}; 201s counted by wrk: {reported}"
+        f" (+ at most {in_flight} in flight)"
+    )
+    if twice or shapes != {(2, 5)} or not reported <= stored <= reported + in_flight:
+        raise SystemExit("the database does not hold exactly the attempts the 201s reported")
+
+
+def serve(settings: str, port: int, log: Path) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "interview_practice.wsgi:application",
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "-b",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env={**ENV, "DJANGO_SETTINGS_MODULE": settings},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not start; see {log}")
+
+
+def load(port: int, requests: Path, connections: int) -> dict[str, float]:
+    threads = min(2, connections)
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{DURATION}",
+            "--latency",
+            "-s",
+            str(ROOT / "bench/requests.lua"),
+            f"http://127.0.0.1:{port}",
+            "--",
+            str(requests),
+            str(threads),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = re.search(r"^RESULT (.*)$", out, re.M).group(1)
+    return {key: float(value) for key, value in (pair.split("=") for pair in result.split())}
+
+
+def row(name: str, connections: int, result: dict, queries: int | str) -> str:
+    return (
+        f"{name:<8} {connections:>3} {result['rps']:>8.1f} {result['p50_ms']:>8.1f} "
+        f"{result['p95_ms']:>8.1f} {result['p99_ms']:>8.1f} "
+        f"{int(result['errors'] + result['socket_errors']):>6} {queries:>8}"
+    )
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk not found: apt-get install -y wrk")
+    work = Path(tempfile.gettempdir()) / DB
+    work.mkdir(parents=True)
+    psql(f"create database {DB}")
+    servers = []
+    try:
+        subprocess.run(
+            [str(ROOT / ".venv/bin/python"), "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+        )
+        files = seed(work)
+        queries = queries_per_request(files)
+        servers.append(serve("interview_practice.settings", PORT, work / "product.log"))
+        servers.append(serve("bench.ceiling_settings", PORT + 1, work / "ceiling.log"))
+
+        print(f"# {os.cpu_count()} cores; wrk {DURATION} per run; {USERS} users; gunicorn.conf.py")
+        print("scenario conn    req/s   p50 ms   p95 ms   p99 ms errors  queries")
+        retake_ok = 0
+        ratios = []
+        for connections in CONNECTIONS:
+            results = {}
+            for scenario in ("retake", "ceiling", "list", "detail", "answer"):
+                name = scenario if scenario in files else f"{scenario}-{connections}"
+                port = PORT + 1 if scenario == "ceiling" else PORT
+                results[scenario] = load(port, files[name], connections)
+                print(row(scenario, connections, results[scenario], queries.get(scenario, "-")))
+            retake_ok += int(results["retake"]["ok"])
+            ratios.append(results["retake"]["rps"] / results["ceiling"]["rps"])
+
+        print(f"retake / ceiling throughput: {', '.join(f'{r:.2f}' for r in ratios)} (1, 16 conn)")
+        check_attempts(files, retake_ok)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        from django.db import connections as db_connections
+
+        db_connections.close_all()
+        psql(f"drop database if exists {DB} with (force)")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
