@@ -3,9 +3,11 @@ in id order), then its tokens.
 
 Deleting an account cascades to all of them, so the deletion takes the account first, and
 every writer that adds a row pointing at the account (a posting, a session, a token) locks
-the account first too: they take turns instead of deadlocking, or failing on a foreign key
-once the other commits. Postings come before sessions because starting or retaking a session
-reads the posting it copies from; a posting's deletion then waits for them, and they for it.
+the account first too: a deletion and a writer take turns instead of deadlocking, or failing
+on a foreign key once the other commits. Writers only keep the account from deletion
+(``FOR KEY SHARE``), so they never wait for one another there. Postings come before sessions
+because starting or retaking a session reads the posting it copies from; a posting's
+deletion then waits for them, and they for it.
 """
 
 import enum
@@ -87,8 +89,9 @@ def lock_posting(
 
 def lock_sessions_for_deletion(*, session_ids: list[uuid.UUID]) -> list[InterviewSession]:
     """The sessions, locked for their deletion after what the retake locks first: their
-    accounts (the weaker lock a retake takes too), then their chains' roots, then the
-    sessions themselves, each set in id order. Missing ids are left out."""
+    accounts (against their deletion; a no-key lock, which a retake's does not wait for),
+    then their chains' roots, then the sessions themselves, each set in id order. Missing
+    ids are left out."""
     rows = InterviewSession.objects.filter(pk__in=session_ids)
     user_ids = sorted(set(rows.values_list("user_id", flat=True)))
     list(User.objects.select_for_update(no_key=True).filter(pk__in=user_ids).order_by("pk"))
