@@ -76,11 +76,6 @@ def _active_in_chain(root: object) -> QuerySet[InterviewSession]:
     )
 
 
-def session_active_attempt_id(*, root_id: uuid.UUID) -> uuid.UUID | None:
-    """The attempt of the chain rooted at ``root_id`` that is in progress, if any."""
-    return _active_in_chain(root_id).values_list("id", flat=True).first()
-
-
 class ChainState(NamedTuple):
     active_id: uuid.UUID | None
     highest_retake_number: int

@@ -168,8 +168,8 @@ def session_retake(
         if not _violates_chain_constraint(exc):
             raise
         chain = _chain_of(session_id=session_id)
-        active_id = selectors.session_active_attempt_id(root_id=chain.root_id) if chain else None
-        raise RetakeInProgress(active_session_id=str(active_id) if active_id else None) from None
+        active = selectors.session_active_attempt(root_id=chain.root_id) if chain else None
+        raise RetakeInProgress(active_session_id=str(active.pk) if active else None) from None
 
 
 _CHAIN_CONSTRAINTS = {
