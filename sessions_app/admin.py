@@ -20,7 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from sessions_app import selectors, services
-from sessions_app.exceptions import DomainError, RetakeInProgress
+from sessions_app.exceptions import DomainError
 from sessions_app.forms import UniqueIdentityMixin
 from sessions_app.models import InterviewSession, JobPosting, Question
 
@@ -164,9 +164,8 @@ class RetakeOutcomes:
 
     @staticmethod
     def _why(exc: DomainError) -> str:
-        active_id = (
-            exc.extra.get("active_session_id") if isinstance(exc, RetakeInProgress) else None
-        )
+        # RETAKE_IN_PROGRESS names the attempt in progress: link to it.
+        active_id = exc.extra.get("active_session_id")
         if active_id is None:
             return exc.message
         active = InterviewSession(pk=active_id)

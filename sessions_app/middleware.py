@@ -36,6 +36,13 @@ def charset_is_decodable(charset: str) -> bool:
     return True
 
 
+def _refuse(request: HttpRequest, *, code: str, message: str, status: int) -> HttpResponse:
+    """A refusal before any view: in the error shape under ``/api/``, plain text else."""
+    return api_error_response(request, code=code, message=message, status=status) or HttpResponse(
+        message, status=status, content_type="text/plain; charset=utf-8"
+    )
+
+
 class RequestCharsetMiddleware:
     """Answer 415 to a body in a charset that cannot be decoded, or to a form body in one
     other than UTF-8, instead of a 500 from the first reader of ``request.POST`` (CSRF, a
@@ -57,9 +64,7 @@ class RequestCharsetMiddleware:
         )
         if form_not_utf8 or (charset and not charset_is_decodable(charset)):
             message = f'The charset "{charset}" is not supported; send UTF-8.'
-            return api_error_response(
-                request, code="UNSUPPORTED_MEDIA_TYPE", message=message, status=415
-            ) or HttpResponse(message, status=415, content_type="text/plain; charset=utf-8")
+            return _refuse(request, code="UNSUPPORTED_MEDIA_TYPE", message=message, status=415)
         return self.get_response(request)
 
 
@@ -73,10 +78,8 @@ class QueryStringMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "%00" in request.META.get("QUERY_STRING", ""):
-            return api_error_response(
+            return _refuse(
                 request, code="MALFORMED_REQUEST", message=UNREADABLE_REQUEST_MESSAGE, status=400
-            ) or HttpResponse(
-                UNREADABLE_REQUEST_MESSAGE, status=400, content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)
 
