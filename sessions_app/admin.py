@@ -286,7 +286,7 @@ class InterviewSessionAdmin(ServiceRefusalsMixin, admin.ModelAdmin):
         for session in queryset.select_related("user").order_by("pk"):
             try:
                 attempt = services.session_retake(
-                    session_id=session.pk, owner=session.user, actor=request.user
+                    session=session, owner=session.user, actor=request.user
                 )
             except DomainError as exc:
                 outcomes.skipped.append((session, exc))

@@ -180,9 +180,11 @@ class SessionViewSet(
             return selectors.session_detail_queryset()
         if self.action == "list":
             return selectors.session_queryset()
-        # Write actions only need the owner for the permission check; the service locks
-        # and re-reads the row, and the response is read afresh afterwards.
-        return InterviewSession.objects.only("id", "user_id", "original_session_id")
+        # Write actions only need the owner for the permission check, and a retake what it
+        # locks (the chain's root and the posting); the services lock and re-read the row.
+        return InterviewSession.objects.only(
+            "id", "user_id", "original_session_id", "job_posting_id"
+        )
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         # OPTIONS on the list route describes the POST input, which is the start form.
@@ -232,8 +234,7 @@ class SessionViewSet(
     def retake(self, request: Request, pk: str) -> Response:
         """Start the next attempt of a completed session (201 with the new session)."""
         session = self.get_object()
-        attempt = services.session_retake(session_id=session.pk, owner=request.user)
-        attempt = selectors.session_previous_scores(session=attempt)
+        attempt = services.session_retake(session=session, owner=request.user)
         return Response(SessionDetailSerializer(attempt).data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["get"])

@@ -13,6 +13,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
@@ -79,26 +80,33 @@ def _active_in_chain(root: object) -> QuerySet[InterviewSession]:
 class ChainState(NamedTuple):
     active_id: uuid.UUID | None
     highest_retake_number: int
+    # Question text -> its score in the latest completed attempt that asked it.
+    latest_scores: dict[str, int]
 
 
-def session_chain_state(*, root_id: uuid.UUID) -> ChainState:
-    """The chain's attempt in progress (if any) and its highest attempt number, in one
-    statement of two index lookups: the partial unique index of active attempts, and the
-    unique (original_session, retake_number) index read from its top."""
-    highest = (
-        InterviewSession.objects.filter(original_session_id=root_id)
-        .order_by("-retake_number")
-        .values("retake_number")[:1]
-    )
-    row = (
-        InterviewSession.objects.filter(pk=root_id)
-        .values_list(
-            Subquery(_active_in_chain(root_id).values("id")[:1]),
-            Coalesce(Subquery(highest), "retake_number"),
+def session_chain_state(*, root_id: uuid.UUID, question_texts: list[str]) -> ChainState:
+    """What a retake of the chain needs, in one statement over the chain's own rows: its
+    attempt in progress (if any), its highest attempt number, and the latest scores of
+    ``question_texts`` (the new attempt's ``previous_score``). The attempts come by primary
+    key and through the ``original_session`` index, each joined to its questions of those
+    texts through the session index; the cost follows the chain's length, not the tables'.
+    """
+    rows = (
+        InterviewSession.objects.filter(_in_chain(root_id))
+        .annotate(
+            asked=FilteredRelation("questions", condition=Q(questions__text__in=question_texts))
         )
-        .get()
+        .order_by("retake_number")
+        .values_list("pk", "retake_number", "status", "asked__text", "asked__score")
     )
-    return ChainState(*row)
+    active_id, highest, latest = None, 1, {}
+    for pk, number, status, text, score in rows:
+        highest = max(highest, number)
+        if status == ACTIVE:
+            active_id = pk
+        elif text is not None:
+            latest[text] = score  # in attempt order, so each text keeps its latest
+    return ChainState(active_id, highest, latest)
 
 
 def session_queryset() -> QuerySet[InterviewSession]:

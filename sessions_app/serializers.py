@@ -109,6 +109,13 @@ class JobPostingSerializer(StrictModelSerializer):
 # Practice sessions ----------------------------------------------------------------------
 
 
+_datetime = serializers.DateTimeField(read_only=True).to_representation
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 class QuestionSerializer(serializers.ModelSerializer):
     previous_score = serializers.IntegerField(read_only=True, allow_null=True)
 
@@ -125,6 +132,22 @@ class QuestionSerializer(serializers.ModelSerializer):
             "previous_score",
         ]
         read_only_fields = fields
+
+    def to_representation(self, question: Question) -> dict:
+        # The session serializers below are on every hot response and are read-only: each
+        # builds its dict directly, where DRF would build, bind and call a field object per
+        # value on every response. The fields above still describe the output (browsable
+        # API, schema); tests/test_serializers.py checks both give the same JSON.
+        return {
+            "number": question.number,
+            "text": question.text,
+            "category": question.category,
+            "answer": question.answer,
+            "answered_at": _datetime(question.answered_at) if question.answered_at else None,
+            "score": question.score,
+            "feedback": question.feedback,
+            "previous_score": question.previous_score,
+        }
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -154,6 +177,23 @@ class SessionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, session: InterviewSession) -> dict:
+        # Built directly, as QuestionSerializer's.
+        return {
+            "id": str(session.pk),
+            "job_posting_id": _text_or_none(session.job_posting_id),
+            "job_posting_title": session.job_posting_title,
+            "status": session.status,
+            "current_question_number": session.current_question_number,
+            "question_count": session.question_count,
+            "retake_number": session.retake_number,
+            "original_session_id": _text_or_none(session.original_session_id),
+            "score": session.score,
+            "can_retake": session.can_retake,
+            "created_at": _datetime(session.created_at),
+            "completed_at": _datetime(session.completed_at) if session.completed_at else None,
+        }
+
 
 class SessionDetailSerializer(SessionSerializer):
     """A session with its questions, as ``selectors.session_detail`` reads it."""
@@ -164,6 +204,13 @@ class SessionDetailSerializer(SessionSerializer):
     class Meta(SessionSerializer.Meta):
         fields = [*SessionSerializer.Meta.fields, "questions"]
         read_only_fields = fields
+
+    def to_representation(self, session: InterviewSession) -> dict:
+        question = QuestionSerializer()
+        return {
+            **super().to_representation(session),
+            "questions": [question.to_representation(q) for q in session.question_list],
+        }
 
 
 class SessionStartSerializer(serializers.Serializer):

@@ -263,7 +263,8 @@ def session_complete(request: HttpRequest, session_id: str) -> HttpResponse:
 @login_required
 @refusals_as_messages("pages:session")
 def session_retake(request: HttpRequest, session_id: str) -> HttpResponse:
-    attempt = services.session_retake(session_id=session_id, owner=request.user)
+    session = selectors.session_owned(session_id=session_id, user=request.user)
+    attempt = services.session_retake(session=session, owner=request.user)
     messages.success(
         request, f"Attempt #{attempt.retake_number} started: answer again and compare."
     )

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.db.models.functions import Coalesce
 
 from sessions_app.exceptions import SessionAccessDenied, SessionNotFound, TokenInvalid
@@ -28,23 +28,36 @@ User = get_user_model()
 M = TypeVar("M", bound=Model)
 
 
-def _key_share(queryset: QuerySet[M]) -> M | None:
-    """The first row of ``queryset``, ``FOR KEY SHARE`` on PostgreSQL: the row cannot be
-    deleted (nor its key changed) until the transaction ends, yet the lock conflicts with
-    no other lock but those a deletion takes, so the writers that only need the row to stay
-    (a user's retakes of two chains, a retake and an edit of the posting) never wait for
-    each other. Django's ``select_for_update`` has no such strength. (SQLite has no row
-    locks: each write transaction holds the whole database from its start.)"""
-    sql, params = queryset[:1].query.sql_with_params()
+def _key_share(model: type[M], **columns: Any) -> M | None:
+    """The row of ``model`` whose fields equal ``columns`` (``pk=``, ``owner=``…), ``FOR
+    KEY SHARE`` on PostgreSQL: it cannot be deleted (nor its key changed) until the
+    transaction ends, yet the lock conflicts with no other lock but those a deletion takes,
+    so the writers that only need the row to stay (a user's retakes of two chains, a
+    retake and an edit of the posting) never wait for each other. Django's
+    ``select_for_update`` has no such strength. (SQLite has no row locks: each write
+    transaction holds the whole database from its start.)
+
+    One fixed statement, built from the model's metadata rather than compiled from a
+    queryset: these locks open most writes. A value the field refuses (a malformed id)
+    raises ``ValidationError`` or ``ValueError``, as a queryset filter would."""
+    opts, quote = model._meta, connection.ops.quote_name
+    fields = [
+        (opts.pk if name == "pk" else opts.get_field(name), value)
+        for name, value in columns.items()
+    ]
+    where = " AND ".join(f"{quote(field.column)} = %s" for field, _ in fields)
+    # Only the model's own table and column names are formatted in; values are parameters.
+    sql = f"SELECT * FROM {quote(opts.db_table)} WHERE {where}"  # noqa: S608
     if connection.vendor == "postgresql":
         sql += " FOR KEY SHARE"
-    return next(iter(queryset.model.objects.raw(sql, params)), None)
+    params = [field.get_db_prep_value(value, connection) for field, value in fields]
+    return next(iter(model.objects.raw(sql, params)), None)
 
 
 def lock_account(*, user_id: Any) -> AbstractBaseUser | None:
     """The account, kept from deletion for the rest of the transaction; ``None`` if it was
     deleted."""
-    return _key_share(User.objects.filter(pk=user_id))
+    return _key_share(User, pk=user_id)
 
 
 def lock_own_account(*, user: AbstractBaseUser) -> None:
@@ -76,12 +89,11 @@ def lock_posting(
 ) -> JobPosting | None:
     """The posting, locked for the rest of the transaction as ``purpose`` needs; ``None``
     if it is gone (or not ``owner``'s, or the id is malformed)."""
-    postings = JobPosting.objects.filter(pk=posting_id)
-    if owner is not None:
-        postings = postings.filter(owner=owner)
+    owned = {} if owner is None else {"owner": owner.pk}
     try:
         if purpose is PostingLock.KEEP:
-            return _key_share(postings)
+            return _key_share(JobPosting, pk=posting_id, **owned)
+        postings = JobPosting.objects.filter(pk=posting_id, **owned)
         return postings.select_for_update(no_key=purpose is PostingLock.EDIT).first()
     except (DjangoValidationError, ValueError):
         return None

@@ -3,11 +3,9 @@
 import logging
 import unicodedata
 import uuid
-from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import UniqueConstraint
 from django.utils import timezone
@@ -24,7 +22,6 @@ from sessions_app.exceptions import (
     SessionHasRetakes,
     SessionNotActive,
     SessionNotCompleted,
-    SessionNotFound,
     ValidationFailed,
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
@@ -49,7 +46,8 @@ def has_visible_text(text: str) -> bool:
     return any(unicodedata.category(char)[0] not in "ZC" for char in text)
 
 
-def _questions_create(*, session: InterviewSession, posting: JobPosting) -> list[Question]:
+def _questions_generate(*, posting: JobPosting) -> list[Question]:
+    """The questions of a new session (unsaved, numbered from 1) from ``posting``."""
     count = settings.INTERVIEW_QUESTION_COUNT
     generated = get_question_generator().generate(
         title=posting.title, description=posting.description, count=count
@@ -61,10 +59,16 @@ def _questions_create(*, session: InterviewSession, posting: JobPosting) -> list
         raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
     if any(not text.strip() or category not in categories for text, category in generated):
         raise RuntimeError("Question generator returned a blank text or an unknown category")
-    return Question.objects.bulk_create(
-        Question(session=session, number=number, text=text.strip(), category=category)
+    return [
+        Question(number=number, text=text.strip(), category=category)
         for number, (text, category) in enumerate(generated, start=1)
-    )
+    ]
+
+
+def _questions_save(*, session: InterviewSession, questions: list[Question]) -> list[Question]:
+    for question in questions:
+        question.session = session
+    return Question.objects.bulk_create(questions)
 
 
 @transaction.atomic
@@ -74,8 +78,9 @@ def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) ->
     posting = lock_posting(posting_id=job_posting_id, owner=user, purpose=PostingLock.KEEP)
     if posting is None:
         raise ValidationFailed({"job_posting_id": ["Choose one of your job postings."]})
+    questions = _questions_generate(posting=posting)
     session = InterviewSession.objects.create(user=user, job_posting=posting)
-    _questions_create(session=session, posting=posting)
+    _questions_save(session=session, questions=questions)
     return session
 
 
@@ -147,19 +152,26 @@ def session_complete(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) ->
 
 def session_retake(
     *,
-    session_id: uuid.UUID | str,
+    session: InterviewSession,
     owner: AbstractBaseUser,
     actor: AbstractBaseUser | None = None,
 ) -> InterviewSession:
     """Start the next attempt of a completed session's chain, with fresh questions.
 
-    ``owner`` is the user the attempt is for and must own the session; ``actor`` is who
-    asked (staff in the admin act for an owner) and defaults to the owner. Refusals, in
-    this order: ``SESSION_NOT_FOUND``, ``UNAUTHORIZED``, ``SESSION_NOT_COMPLETED``,
-    ``MISSING_JOB_POSTING``, ``RETAKE_IN_PROGRESS`` (with ``active_session_id``).
+    ``session`` is the attempt to retake as the caller read it, without a lock: only what
+    never changes (its id, its owner, its chain's root) is taken from it, the rest is read
+    again under the locks. ``owner`` is the user the attempt is for and must own it;
+    ``actor`` is who asked (staff in the admin act for an owner) and defaults to the owner.
+    Refusals, in this order: ``UNAUTHORIZED``, ``SESSION_NOT_FOUND`` (deleted meanwhile),
+    ``SESSION_NOT_COMPLETED``, ``MISSING_JOB_POSTING``, ``RETAKE_IN_PROGRESS`` (with
+    ``active_session_id``). The attempt comes back with ``question_list``, each question's
+    ``previous_score`` and what the session serializers show, from the rows written.
     """
+    # Refused before any lock, so a caller cannot hold up someone else's chain.
+    if session.user_id != owner.pk:
+        raise SessionAccessDenied()
     try:
-        return _session_retake(session_id=session_id, owner=owner, actor=actor or owner)
+        return _session_retake(session=session, owner=owner, actor=actor or owner)
     except IntegrityError as exc:
         # The root lock below makes this unreachable for writers that come through here;
         # the chain constraints still stop any other writer (an attempt put back in
@@ -167,8 +179,7 @@ def session_retake(
         # never as a 500. Other integrity errors are bugs.
         if not _violates_chain_constraint(exc):
             raise
-        chain = _chain_of(session_id=session_id)
-        active = selectors.session_active_attempt(root_id=chain.root_id) if chain else None
+        active = selectors.session_active_attempt(root_id=session.root_id)
         raise RetakeInProgress(active_session_id=str(active.pk) if active else None) from None
 
 
@@ -187,74 +198,48 @@ def _violates_chain_constraint(exc: IntegrityError) -> bool:
     return getattr(diag, "constraint_name", None) in _CHAIN_CONSTRAINTS
 
 
-class _Chain(NamedTuple):
-    session_id: uuid.UUID
-    root_id: uuid.UUID
-    posting_id: uuid.UUID | None
-    user_id: int
-
-
-def _chain_of(*, session_id: uuid.UUID | str) -> _Chain | None:
-    """The session's chain, or ``None`` if there is no such session (a malformed id
-    included). Read without a lock, to know what to lock: the root and the owner of a
-    session never change, and the posting is read again once locked."""
-    try:
-        row = (
-            InterviewSession.objects.filter(pk=session_id)
-            .values_list("original_session_id", "id", "job_posting_id", "user_id")
-            .first()
-        )
-    except (DjangoValidationError, ValueError):
-        return None
-    if row is None:
-        return None
-    original_id, own_id, posting_id, user_id = row
-    return _Chain(own_id, original_id or own_id, posting_id, user_id)
-
-
 @transaction.atomic
 def _session_retake(
-    *, session_id: uuid.UUID | str, owner: AbstractBaseUser, actor: AbstractBaseUser
+    *, session: InterviewSession, owner: AbstractBaseUser, actor: AbstractBaseUser
 ) -> InterviewSession:
-    chain = _chain_of(session_id=session_id)
-    if chain is None:
-        raise SessionNotFound()
-    # Refused before any lock, so a caller cannot hold up someone else's chain.
-    if chain.user_id != owner.pk:
-        raise SessionAccessDenied()
-    root_id = chain.root_id
-
+    root_id = session.root_id
     # Lock order: account, posting, chain root, session (services.locks). The root lock
     # makes retakes of one chain (double clicks, two tabs, two workers, different attempts
-    # of it) run one at a time; the reads below come after it, so they see the previous
+    # of it) run one at a time; the chain is read after it, so it shows the previous
     # retake's committed attempt: the "in progress" check and the next number are never
     # stale. If the account was deleted while we waited, every lock finds nothing and the
-    # session lock answers SESSION_NOT_FOUND.
+    # session lock answers SESSION_NOT_FOUND. The posting to lock is the one the caller
+    # read; the session's own, read under its lock, must still be that one.
     lock_account(user_id=owner.pk)
-    if chain.posting_id is not None:
-        lock_posting(posting_id=chain.posting_id, purpose=PostingLock.KEEP)
-    if chain.session_id != root_id:
+    posting = None
+    if session.job_posting_id is not None:
+        posting = lock_posting(posting_id=session.job_posting_id, purpose=PostingLock.KEEP)
+    if session.pk != root_id:
         lock_chain_root(root_id=root_id)
     # (Retaking the root itself, this lock is the root lock.)
-    session = lock_owned_session(session_id=session_id, owner=owner)
-    if session.status != InterviewSession.Status.COMPLETED:
+    locked = lock_owned_session(session_id=session.pk, owner=owner)
+    if locked.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()
-    # Read after the locks: None if the posting was deleted while we waited.
-    posting = session.job_posting
-    if posting is None:
+    if posting is None or locked.job_posting_id != posting.pk:
         raise MissingJobPosting()
-    state = selectors.session_chain_state(root_id=root_id)
-    if state.active_id is not None:
-        raise RetakeInProgress(active_session_id=str(state.active_id))
+    questions = _questions_generate(posting=posting)
+    chain = selectors.session_chain_state(
+        root_id=root_id, question_texts=[question.text for question in questions]
+    )
+    if chain.active_id is not None:
+        raise RetakeInProgress(active_session_id=str(chain.active_id))
 
     attempt = InterviewSession.objects.create(
-        user_id=session.user_id,
+        user_id=locked.user_id,
         job_posting=posting,
-        retake_number=state.highest_retake_number + 1,
+        retake_number=chain.highest_retake_number + 1,
         original_session_id=root_id,
     )
-    # What the caller shows of the new attempt, from the rows just written: no re-read.
-    attempt.question_list = _questions_create(session=attempt, posting=posting)
+    # What the caller shows of the new attempt, from the rows just written and the chain
+    # read above: no re-read.
+    attempt.question_list = _questions_save(session=attempt, questions=questions)
+    for question in attempt.question_list:
+        question.previous_score = chain.latest_scores.get(question.text)
     attempt.job_posting_title = posting.title
     attempt.question_count = len(attempt.question_list)
     attempt.can_retake = False  # it is in progress

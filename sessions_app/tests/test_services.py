@@ -27,7 +27,7 @@ def test_retake_asked_by_another_actor_is_the_owners_attempt():
     staff = UserFactory(is_staff=True)
     session = InterviewSessionFactory(job_posting__owner=owner, completed=True)
 
-    attempt = services.session_retake(session_id=session.pk, owner=owner, actor=staff)
+    attempt = services.session_retake(session=session, owner=owner, actor=staff)
 
     assert attempt.user_id == owner.pk
     assert attempt.retake_number == 2
@@ -37,7 +37,7 @@ def test_ownership_is_checked_before_completion():
     session = InterviewSessionFactory()
 
     with pytest.raises(SessionAccessDenied):
-        services.session_retake(session_id=session.pk, owner=UserFactory())
+        services.session_retake(session=session, owner=UserFactory())
     assert InterviewSession.objects.count() == 1
 
 
@@ -45,7 +45,7 @@ def test_completion_is_checked_before_the_posting():
     session = InterviewSessionFactory(job_posting=None, user=UserFactory())
 
     with pytest.raises(SessionNotCompleted):
-        services.session_retake(session_id=session.pk, owner=session.user)
+        services.session_retake(session=session, owner=session.user)
     assert InterviewSession.objects.count() == 1
 
 
@@ -53,14 +53,17 @@ def test_missing_posting_is_refused():
     session = InterviewSessionFactory(job_posting=None, user=UserFactory(), completed=True)
 
     with pytest.raises(MissingJobPosting):
-        services.session_retake(session_id=session.pk, owner=session.user)
+        services.session_retake(session=session, owner=session.user)
     assert InterviewSession.objects.count() == 1
 
 
-@pytest.mark.parametrize("session_id", ["b4f6a7b4-0c0e-4f59-9d53-000000000000", "garbage", ""])
-def test_unknown_or_malformed_session_id_is_not_found(session_id):
+def test_retake_of_a_session_deleted_after_it_was_read_is_not_found():
+    session = InterviewSessionFactory(completed=True)
+    InterviewSession.objects.filter(pk=session.pk).delete()
+
     with pytest.raises(SessionNotFound):
-        services.session_retake(session_id=session_id, owner=UserFactory())
+        services.session_retake(session=session, owner=session.user)
+    assert not InterviewSession.objects.exists()
 
 
 def test_answer_refuses_another_owner():

@@ -104,7 +104,7 @@ class Command(BaseCommand):
             self._answer_all(user=user, session=first, answers=DEMO_ANSWERS)
         # A database seeded before there were two attempts gets its second one too.
         if sessions.count() == 1 and sessions.get().status == InterviewSession.Status.COMPLETED:
-            second = services.session_retake(session_id=sessions.get().pk, owner=user)
+            second = services.session_retake(session=sessions.get(), owner=user)
             self._answer_all(user=user, session=second, answers=BETTER_ANSWERS)
 
         self.stdout.write(

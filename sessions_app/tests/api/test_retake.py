@@ -269,14 +269,14 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
         )
     latest = InterviewSession.objects.get(original_session=original, retake_number=chain_length)
 
-    # get_object: 1 the session (the permission reads its user_id, no query).
-    # service: 1 savepoint, 1 the chain's root, posting and owner, 1 keep the account,
-    #   1 keep the posting, 1 lock the root, 1 lock + load the session with its posting,
-    #   1 the chain's attempt in progress and highest number (one statement), 1 insert the
-    #   attempt, 1 bulk insert its questions, 1 release savepoint.
-    # response, built from the rows just written: 1 the earlier completed attempts' scores
-    #   for its questions (previous_score).
-    with django_assert_num_queries(12):
+    # get_object: 1 the session (the permission reads its user_id; the service locks the
+    #   chain's root and the posting it names).
+    # service: 1 savepoint, 1 keep the account, 1 keep the posting, 1 lock the root, 1 lock
+    #   the session, 1 the chain's attempts with the latest scores of the new questions (one
+    #   statement: in progress, highest number, previous_score), 1 insert the attempt, 1
+    #   bulk insert its questions, 1 release savepoint.
+    # response: built from the rows just written, no query.
+    with django_assert_num_queries(10):
         response = _retake(alice_client, latest)
 
     assert response.status_code == 201
@@ -285,7 +285,7 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
 
 def test_retaking_the_original_locks_it_once(alice_client, completed, django_assert_num_queries):
     # As above, less the separate root lock: the session locked is the root.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = _retake(alice_client, completed)
 
     assert response.status_code == 201
