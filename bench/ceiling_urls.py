@@ -7,14 +7,14 @@ from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework_simplejwt.authentication import JWTAuthentication
 
+from sessions_app.authentication import AccountJWTAuthentication
 from sessions_app.models import InterviewSession, Question
 
 
 @csrf_exempt
 def ceiling_retake(request: HttpRequest, session_id: str) -> JsonResponse:
-    user, _ = JWTAuthentication().authenticate(request)
+    user, _ = AccountJWTAuthentication().authenticate(request)
     with transaction.atomic():
         session = InterviewSession.objects.select_for_update().get(pk=session_id, user=user)
         attempt = InterviewSession.objects.create(

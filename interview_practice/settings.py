@@ -80,6 +80,13 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(
             f"{name} must look like postgres://user@host:5432/name or sqlite:///path; got {raw!r}"
         )
+    if engine.endswith(".postgresql") and env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
+        # Parameters bound by the server, and a statement run a few times on a connection is
+        # prepared there (psycopg's prepare_threshold): PostgreSQL then skips parsing and
+        # planning it again, which on our short indexed statements is much of their cost
+        # (measured: a retake 6.9 -> 5.8 ms in process). Set it to 0 behind a pooler in
+        # transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+        database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
     return database
 
 
@@ -221,7 +228,7 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # JWT first: its scheme is the one named in 401 WWW-Authenticate headers.
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "sessions_app.authentication.AccountJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

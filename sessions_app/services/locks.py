@@ -5,59 +5,31 @@ Deleting an account cascades to all of them, so the deletion takes the account f
 every writer that adds a row pointing at the account (a posting, a session, a token) locks
 the account first too: a deletion and a writer take turns instead of deadlocking, or failing
 on a foreign key once the other commits. Writers only keep the account from deletion
-(``FOR KEY SHARE``), so they never wait for one another there. Postings come before sessions
-because starting or retaking a session reads the posting it copies from; a posting's
-deletion then waits for them, and they for it.
+(``FOR KEY SHARE``, see ``sessions_app.rows.Lock``), so they never wait for one another
+there. Postings come before sessions because starting or retaking a session reads the
+posting it copies from; a posting's deletion then waits for them, and they for it.
 """
 
 import enum
 import uuid
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connection
-from django.db.models import Model
 from django.db.models.functions import Coalesce
 
 from sessions_app.exceptions import SessionAccessDenied, SessionNotFound, TokenInvalid
 from sessions_app.models import InterviewSession, JobPosting
+from sessions_app.rows import Lock, row
 
 User = get_user_model()
-M = TypeVar("M", bound=Model)
-
-
-def _key_share(model: type[M], **columns: Any) -> M | None:
-    """The row of ``model`` whose fields equal ``columns`` (``pk=``, ``owner=``…), ``FOR
-    KEY SHARE`` on PostgreSQL: it cannot be deleted (nor its key changed) until the
-    transaction ends, yet the lock conflicts with no other lock but those a deletion takes,
-    so the writers that only need the row to stay (a user's retakes of two chains, a
-    retake and an edit of the posting) never wait for each other. Django's
-    ``select_for_update`` has no such strength. (SQLite has no row locks: each write
-    transaction holds the whole database from its start.)
-
-    One fixed statement, built from the model's metadata rather than compiled from a
-    queryset: these locks open most writes. A value the field refuses (a malformed id)
-    raises ``ValidationError`` or ``ValueError``, as a queryset filter would."""
-    opts, quote = model._meta, connection.ops.quote_name
-    fields = [
-        (opts.pk if name == "pk" else opts.get_field(name), value)
-        for name, value in columns.items()
-    ]
-    where = " AND ".join(f"{quote(field.column)} = %s" for field, _ in fields)
-    # Only the model's own table and column names are formatted in; values are parameters.
-    sql = f"SELECT * FROM {quote(opts.db_table)} WHERE {where}"  # noqa: S608
-    if connection.vendor == "postgresql":
-        sql += " FOR KEY SHARE"
-    params = [field.get_db_prep_value(value, connection) for field, value in fields]
-    return next(iter(model.objects.raw(sql, params)), None)
 
 
 def lock_account(*, user_id: Any) -> AbstractBaseUser | None:
     """The account, kept from deletion for the rest of the transaction; ``None`` if it was
     deleted."""
-    return _key_share(User, pk=user_id)
+    return row(User, lock=Lock.KEY_SHARE, pk=user_id)
 
 
 def lock_own_account(*, user: AbstractBaseUser) -> None:
@@ -92,7 +64,7 @@ def lock_posting(
     owned = {} if owner is None else {"owner": owner.pk}
     try:
         if purpose is PostingLock.KEEP:
-            return _key_share(JobPosting, pk=posting_id, **owned)
+            return row(JobPosting, lock=Lock.KEY_SHARE, pk=posting_id, **owned)
         postings = JobPosting.objects.filter(pk=posting_id, **owned)
         return postings.select_for_update(no_key=purpose is PostingLock.EDIT).first()
     except (DjangoValidationError, ValueError):

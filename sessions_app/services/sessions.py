@@ -22,9 +22,11 @@ from sessions_app.exceptions import (
     SessionHasRetakes,
     SessionNotActive,
     SessionNotCompleted,
+    SessionNotFound,
     ValidationFailed,
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.rows import Lock, row
 from sessions_app.services.locks import (
     PostingLock,
     lock_account,
@@ -217,7 +219,9 @@ def _session_retake(
     if session.pk != root_id:
         lock_chain_root(root_id=root_id)
     # (Retaking the root itself, this lock is the root lock.)
-    locked = lock_owned_session(session_id=session.pk, owner=owner)
+    locked = row(InterviewSession, lock=Lock.UPDATE, pk=session.pk)
+    if locked is None:
+        raise SessionNotFound()
     if locked.status != InterviewSession.Status.COMPLETED:
         raise SessionNotCompleted()
     if posting is None or locked.job_posting_id != posting.pk:

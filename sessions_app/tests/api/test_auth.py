@@ -436,3 +436,21 @@ def test_register_page_of_the_browsable_api_has_a_form(anon_client):
 
     assert response.status_code == 405  # GET is not allowed, but the page renders the form
     assert b'name="username"' in response.content
+
+
+@pytest.mark.parametrize(
+    "user_id", ["abc", "-1", "1e3", "\u0663", str(2**70), 1, [1], {"id": 1}, True, None]
+)
+def test_signed_token_whose_user_claim_is_no_account_id_is_401_token_invalid(
+    anon_client, alice, user_id
+):
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    token = AccessToken.for_user(alice)
+    token["user_id"] = user_id
+    anon_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    response = anon_client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
