@@ -7,13 +7,13 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
     Count,
     Exists,
     F,
-    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
@@ -87,25 +87,44 @@ class ChainState(NamedTuple):
 def session_chain_state(*, root_id: uuid.UUID, question_texts: list[str]) -> ChainState:
     """What a retake of the chain needs, in one statement over the chain's own rows: its
     attempt in progress (if any), its highest attempt number, and the latest scores of
-    ``question_texts`` (the new attempt's ``previous_score``). The attempts come by primary
-    key and through the ``original_session`` index, each joined to its questions of those
-    texts through the session index; the cost follows the chain's length, not the tables'.
+    ``question_texts`` (the new attempt's ``previous_score``).
+
+    The attempts come by primary key and through the ``original_session`` index; each
+    text's score is a subquery per attempt through the question's session index. (A join
+    to the questions instead lets PostgreSQL pick a scan of the whole questions table
+    whenever its statistics are stale, as they are on a table that has just grown.) The
+    cost follows the chain's length and the number of questions, not the tables' size.
     """
-    rows = (
-        InterviewSession.objects.filter(_in_chain(root_id))
-        .annotate(
-            asked=FilteredRelation("questions", condition=Q(questions__text__in=question_texts))
-        )
-        .order_by("retake_number")
-        .values_list("pk", "retake_number", "status", "asked__text", "asked__score")
+    quote = connection.ops.quote_name
+    sessions, questions = quote(InterviewSession._meta.db_table), quote(Question._meta.db_table)
+    # One fixed statement, as in sessions_app.rows: the retake runs it on every request, and
+    # compiling five correlated subqueries costs more than the database spends on them.
+    # Only the models' table names are formatted in; values are parameters.
+    score_of_text = (
+        f", (SELECT q.score FROM {questions} q WHERE q.session_id = s.id AND q.text = %s)"  # noqa: E501, S608
     )
+    sql = (
+        f"SELECT s.id, s.retake_number, s.status{score_of_text * len(question_texts)}"  # noqa: S608
+        f" FROM {sessions} s WHERE s.id = %s OR s.original_session_id = %s"
+        " ORDER BY s.retake_number"
+    )
+    pk = InterviewSession._meta.pk
+    root = pk.get_db_prep_value(root_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*question_texts, root, root])
+        rows = cursor.fetchall()
     active_id, highest, latest = None, 1, {}
-    for pk, number, status, text, score in rows:
+    for attempt_id, number, status, *attempt_scores in rows:
         highest = max(highest, number)
         if status == ACTIVE:
-            active_id = pk
-        elif text is not None:
-            latest[text] = score  # in attempt order, so each text keeps its latest
+            active_id = pk.to_python(attempt_id)  # a UUID, whichever database returned it
+            continue
+        # In attempt order, so each text keeps the score of the latest attempt that asked it.
+        latest.update(
+            (text, score)
+            for text, score in zip(question_texts, attempt_scores, strict=True)
+            if score is not None
+        )
     return ChainState(active_id, highest, latest)
 
 
