@@ -80,13 +80,20 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(
             f"{name} must look like postgres://user@host:5432/name or sqlite:///path; got {raw!r}"
         )
-    if engine.endswith(".postgresql") and env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
-        # Parameters bound by the server, and a statement run a few times on a connection is
-        # prepared there (psycopg's prepare_threshold): PostgreSQL then skips parsing and
-        # planning it again, which on our short indexed statements is much of their cost
-        # (measured: a retake 6.9 -> 5.8 ms in process). Set it to 0 behind a pooler in
-        # transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
-        database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    if engine.endswith(".postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        # No JIT compilation: it pays off on long analytical queries, never on our short
+        # indexed ones, yet a cost estimate inflated by missing statistics (a table that has
+        # just grown, before autovacuum analyses it) switches it on, and compiling then
+        # costs ~16 ms per statement (measured: a retake 21.6 -> 5.4 ms in process).
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+        if env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
+            # Parameters bound by the server, and a statement run a few times on a
+            # connection is prepared there (psycopg's prepare_threshold): PostgreSQL then
+            # skips parsing and planning it again, much of the cost of our short statements
+            # (measured: a retake 6.9 -> 5.8 ms in process). Set it to 0 behind a pooler in
+            # transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+            options.update(server_side_binding=True, prepare_threshold=5)
     return database
 
 

@@ -82,3 +82,14 @@ def test_bad_environment_value_fails_loudly(name, value):
     assert result.returncode != 0
     assert name in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_postgresql_connections_never_jit_compile_and_prepare_repeated_statements():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+    assert connection.connection.prepare_threshold == 5
