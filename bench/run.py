@@ -28,7 +28,7 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 PORT = int(os.environ.get("BENCH_PORT", "8950"))
 CONNECTIONS = (1, 16)
-RETAKES_PER_RUN = 4000  # more than a run can send, so no session is retaken twice
+RETAKES_PER_RUN = 12000  # more than a run can send (~500/s here), so none is retaken twice
 DB = f"bench_{os.getpid()}"
 ENV = {
     **os.environ,
