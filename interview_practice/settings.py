@@ -87,6 +87,8 @@ def env_database(name: str, default: str) -> dict:
         # just grown, before autovacuum analyses it) switches it on, and compiling then
         # costs ~16 ms per statement (measured: a retake 21.6 -> 5.4 ms in process).
         options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+        # A database that does not answer fails a request (and the health check) in seconds.
+        options.setdefault("connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5))
         if env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
             # Parameters bound by the server, and a statement run a few times on a
             # connection is prepared there (psycopg's prepare_threshold): PostgreSQL then
@@ -122,6 +124,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
+    "drf_spectacular",
+    # Swagger UI's files, served from here: the docs page loads nothing from elsewhere.
+    "drf_spectacular_sidecar",
     "sessions_app",
 ]
 
@@ -177,15 +182,9 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(
         f"REDIS_URL must start with redis://, rediss:// or unix://; got {REDIS_URL!r}"
     )
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis holds the request budgets (sessions_app.throttling), shared by every app server;
+# nothing else is cached. Without it each process counts its own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,15 +238,16 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # No multipart: no field takes a file (interview_practice.wsgi refuses multipart bodies
+    # before they are read, and the browsable API's forms post URL-encoded).
     "DEFAULT_PARSER_CLASSES": [
         "sessions_app.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
     ],
     # Throttles key anonymous clients by address. 0 trusts only REMOTE_ADDR: a client
     # cannot dodge its limit by inventing X-Forwarded-For. Behind N proxies, set N.
     "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["sessions_app.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env_rate("THROTTLE_USER_RATE", "1000/hour"),
         "auth": env_rate("THROTTLE_AUTH_RATE", "20/minute"),
@@ -259,6 +259,32 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "sessions_app.negotiation.ContentNegotiation",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DEFAULT_SCHEMA_CLASS": "sessions_app.schema.ApiAutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Interview Practice API",
+    "DESCRIPTION": (
+        "Practise interviews for a job posting, get scored feedback, and retake completed "
+        "sessions to measure your improvement. Sign in with `POST /api/v1/auth/token/` and "
+        "send the access token as `Authorization: Bearer <access>`. Every error has one "
+        'shape, `{"detail": {"code", "message", ...}}` (the `Error` component).'
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Separate input and output components: a session as sent is not a session as read.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its page are public and never fail on a stale token.
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ErrorCodeEnum": "sessions_app.schema.ERROR_CODE_CHOICES",
+        "HealthStatusEnum": "sessions_app.serializers.HEALTH_STATUSES",
+        "SessionStatusEnum": "sessions_app.models.InterviewSession.Status",
+    },
 }
 
 # Refresh tokens always rotate and the used one is blacklisted: services.auth_refresh does

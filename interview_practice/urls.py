@@ -17,7 +17,7 @@ urlpatterns = [
     # log-out links.
     path("accounts/", include((account_urls, "rest_framework"))),
     path("api/v1/", include("sessions_app.api_urls", namespace="api")),
-    re_path(r"^api/v1$", ApiRootView.as_view()),
+    re_path(r"^api/v1$", ApiRootView.as_view(schema=None)),
     # Whatever under /api no route matched answers JSON, with DEBUG on or off (and before
     # APPEND_SLASH could redirect it).
     re_path(r"^api(?:/.*)?$", api_not_found),

@@ -8,23 +8,25 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import rest_framework as filters
-from rest_framework import generics, mixins, status, viewsets
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.serializers import BaseSerializer
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from sessions_app import selectors, services
 from sessions_app.exceptions import NO_ENDPOINT_MESSAGE, SessionNotFound, error_body
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.permissions import IsOwner, IsSessionOwner
+from sessions_app.schema import errors
 from sessions_app.serializers import (
     AnswerSerializer,
     AttemptChainSerializer,
+    HealthSerializer,
     JobPostingSerializer,
     RefreshTokenSerializer,
     RegisterSerializer,
@@ -32,8 +34,10 @@ from sessions_app.serializers import (
     SessionSerializer,
     SessionStartSerializer,
     TokenObtainSerializer,
+    TokenPairSerializer,
     UserSerializer,
 )
+from sessions_app.throttling import AuthRateThrottle
 
 # Accounts -------------------------------------------------------------------------------
 
@@ -41,8 +45,7 @@ from sessions_app.serializers import (
 class AuthThrottleMixin:
     # Keyed by client address for anonymous callers, so one client cannot brute-force
     # passwords or mass-register whatever usernames it tries.
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "auth"
+    throttle_classes = [AuthRateThrottle]
 
 
 class RegisterView(AuthThrottleMixin, generics.GenericAPIView):
@@ -50,6 +53,7 @@ class RegisterView(AuthThrottleMixin, generics.GenericAPIView):
     permission_classes = [AllowAny]
     serializer_class = RegisterSerializer
 
+    @extend_schema(responses={201: UserSerializer}, summary="Create an account")
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -71,6 +75,10 @@ class CredentialsView(generics.GenericAPIView):
 class TokenObtainView(AuthThrottleMixin, CredentialsView):
     serializer_class = TokenObtainSerializer
 
+    @extend_schema(
+        responses={200: TokenPairSerializer, **errors("INVALID_CREDENTIALS")},
+        summary="Sign in: an access and a refresh token",
+    )
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -87,11 +95,19 @@ class RefreshTokenView(CredentialsView):
 
 
 class TokenRefreshView(AuthThrottleMixin, RefreshTokenView):
+    @extend_schema(
+        responses={200: TokenPairSerializer, **errors("TOKEN_INVALID")},
+        summary="A new token pair for a refresh token (which stops working)",
+    )
     def post(self, request: Request) -> Response:
         return Response(services.auth_refresh(refresh=self.refresh_token(request)))
 
 
 class LogoutView(RefreshTokenView):
+    @extend_schema(
+        responses={204: None, **errors("TOKEN_INVALID")},
+        summary="Sign out: the refresh token stops working",
+    )
     def post(self, request: Request) -> Response:
         services.auth_logout(refresh=self.refresh_token(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -120,7 +136,7 @@ class OwnedObjectsMixin:
         queryset = self.base_queryset()
         if self.detail:
             return queryset
-        return queryset.filter(**{self.owner_field: self.request.user})
+        return queryset.filter(**{f"{self.owner_field}_id": self.request.user.pk})
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Query filters narrow lists; on a detail route they would turn a wrong filter into
@@ -204,6 +220,11 @@ class SessionViewSet(
         session = selectors.session_previous_scores(session=self.get_object())
         return Response(self.get_serializer(session).data)
 
+    @extend_schema(
+        request=SessionStartSerializer,
+        responses={201: SessionDetailSerializer},
+        summary="Start a practice session for one of your job postings",
+    )
     def create(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -212,6 +233,13 @@ class SessionViewSet(
         )
         return self._detail_response(session, status.HTTP_201_CREATED)
 
+    @extend_schema(
+        request=AnswerSerializer,
+        responses={
+            200: SessionDetailSerializer,
+            **errors("SESSION_NOT_ACTIVE", "ALL_QUESTIONS_ANSWERED"),
+        },
+    )
     @action(detail=True, methods=["post"])
     def answers(self, request: Request, pk: str) -> Response:
         """Answer the next question of an active session."""
@@ -223,6 +251,13 @@ class SessionViewSet(
         )
         return self._detail_response(session, status.HTTP_200_OK)
 
+    @extend_schema(
+        request=None,
+        responses={
+            200: SessionDetailSerializer,
+            **errors("SESSION_NOT_ACTIVE", "QUESTIONS_UNANSWERED"),
+        },
+    )
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str) -> Response:
         """Complete a session whose questions are all answered."""
@@ -230,6 +265,13 @@ class SessionViewSet(
         session = services.session_complete(session_id=session.pk, owner=request.user)
         return self._detail_response(session, status.HTTP_200_OK)
 
+    @extend_schema(
+        request=None,
+        responses={
+            201: SessionDetailSerializer,
+            **errors("SESSION_NOT_COMPLETED", "MISSING_JOB_POSTING", "RETAKE_IN_PROGRESS"),
+        },
+    )
     @action(detail=True, methods=["post"])
     def retake(self, request: Request, pk: str) -> Response:
         """Start the next attempt of a completed session (201 with the new session)."""
@@ -245,7 +287,24 @@ class SessionViewSet(
         return Response(self.get_serializer(chain).data)
 
 
-# The index and routes that match nothing -------------------------------------------------
+# Health, the index and routes that match nothing -------------------------------------------------
+
+
+class HealthView(APIView):
+    """For load balancers and monitors: 200 while this server can answer (the database
+    answers; without Redis it still works, counting request budgets per process), else 503."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes: list = []
+
+    @extend_schema(
+        responses={200: HealthSerializer, 503: HealthSerializer}, summary="Health", tags=["health"]
+    )
+    def get(self, request: Request) -> Response:
+        health = selectors.system_health()
+        ok = health["status"] != "unavailable"
+        return Response(health, status=status.HTTP_200_OK if ok else 503)
 
 
 class ApiRootView(APIView):
@@ -262,6 +321,12 @@ class ApiRootView(APIView):
         "me": "api:auth-me",
     }
 
+    @extend_schema(
+        responses={
+            200: inline_serializer("ApiIndex", {key: serializers.URLField() for key in _names})
+        },
+        summary="The API's index",
+    )
     def get(self, request: Request) -> Response:
         return Response({key: reverse(name, request=request) for key, name in self._names.items()})
 

@@ -1,4 +1,5 @@
 from django.urls import re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from sessions_app import api
@@ -28,6 +29,9 @@ urlpatterns = [
     re_path(r"^auth/token/refresh/?$", api.TokenRefreshView.as_view(), name="auth-token-refresh"),
     re_path(r"^auth/logout/?$", api.LogoutView.as_view(), name="auth-logout"),
     re_path(r"^auth/me/?$", api.MeView.as_view(), name="auth-me"),
+    re_path(r"^health/?$", api.HealthView.as_view(), name="health"),
+    re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
+    re_path(r"^docs/?$", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
 ]
 

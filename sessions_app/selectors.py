@@ -7,7 +7,7 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce, Lower
 
 from sessions_app.exceptions import JobPostingNotFound, SessionAccessDenied, SessionNotFound
 from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.throttling import counters
 
 ACTIVE = InterviewSession.Status.ACTIVE
 COMPLETED = InterviewSession.Status.COMPLETED
@@ -368,3 +369,21 @@ def dashboard(*, user: AbstractBaseUser) -> list[PostingSummary]:
     if None in by_posting:
         groups.append(PostingSummary(None, by_posting[None]))
     return groups
+
+
+def system_health() -> dict[str, str]:
+    """Whether this app server can work: ``database`` and ``cache`` (Redis, which holds the
+    shared request budgets) each ``ok`` or ``unavailable`` (the cache ``not configured``
+    without ``REDIS_URL``), and ``status``: ``ok``, ``degraded`` (the app works, budgets
+    are counted per process) or ``unavailable`` (no database)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except DatabaseError:
+        database = "unavailable"
+    cache = counters().redis_status()
+    if database != "ok":
+        return {"status": "unavailable", "database": database, "cache": cache}
+    status = "degraded" if cache == "unavailable" else "ok"
+    return {"status": status, "database": database, "cache": cache}

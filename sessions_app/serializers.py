@@ -96,6 +96,11 @@ class RefreshTokenSerializer(serializers.Serializer):
     refresh = StrictCharField()
 
 
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(help_text="Send as `Authorization: Bearer <access>`.")
+    refresh = serializers.CharField(help_text="For `auth/token/refresh/`; works once.")
+
+
 # Job postings ---------------------------------------------------------------------------
 
 
@@ -234,3 +239,12 @@ class AttemptChainSerializer(serializers.Serializer):
     best_score = serializers.IntegerField(allow_null=True)
     latest_score = serializers.IntegerField(allow_null=True)
     improvement = serializers.IntegerField(allow_null=True)
+
+
+HEALTH_STATUSES = ["ok", "degraded", "unavailable"]
+
+
+class HealthSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=HEALTH_STATUSES)
+    database = serializers.ChoiceField(choices=["ok", "unavailable"])
+    cache = serializers.ChoiceField(choices=["ok", "unavailable", "not configured"])

@@ -13,24 +13,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.throttling import SimpleRateThrottle
 
 from sessions_app import charts, selectors, services
 from sessions_app.forms import AnswerForm, JobPostingForm, SignupForm
 from sessions_app.models import InterviewSession, Question
 from sessions_app.refusals import form_submit, refusals_as_messages
+from sessions_app.throttling import AuthRateThrottle
 
 # Accounts -------------------------------------------------------------------------------
-
-
-class LoginThrottle(SimpleRateThrottle):
-    """The API's ``auth`` budget, per client address, shared with ``/api/v1/auth/token/``:
-    a second door to the same passwords gets no second allowance."""
-
-    scope = "auth"
-
-    def get_cache_key(self, request: HttpRequest, view: object) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 class LoginView(auth_views.LoginView):
@@ -68,7 +58,7 @@ def _throttled(request: HttpRequest, what: str) -> HttpResponse | None:
     The page says when to try again and checks nothing that was sent: a throttled client
     gets no answer to its guess (a password, whether a name or an address is taken).
     """
-    throttle = LoginThrottle()
+    throttle = AuthRateThrottle()
     if throttle.allow_request(request, None):
         return None
     wait = int(throttle.wait() or 60) + 1

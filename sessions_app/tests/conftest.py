@@ -1,16 +1,17 @@
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from sessions_app import throttling
 from sessions_app.tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Throttle counters live in the cache; each test starts with none.
-    cache.clear()
+def _fresh_request_budgets():
+    # Each test starts with no request counted (in the process; Redis tests use their own
+    # client addresses).
+    throttling._counters_for.cache_clear()
     yield
-    cache.clear()
+    throttling._counters_for.cache_clear()
 
 
 @pytest.fixture
@@ -79,3 +80,24 @@ def run_together(count: int, work):
     for thread in threads:
         thread.join(timeout=60)
     return results
+
+
+@pytest.fixture
+def redis_url():
+    """The local Redis (database 15, which nothing else uses), or skip: CI requires it."""
+    import os
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail(f"Redis is required (REQUIRE_REDIS) and {url} does not answer")
+        pytest.skip(f"no Redis at {url} (set TEST_REDIS_URL)")
+    return url
+
+
+# Nothing listens on port 1: a Redis that cannot be reached.
+UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
