@@ -212,6 +212,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # lose their stylesheet.
 WHITENOISE_USE_FINDERS = True
 
+# One cap on every request body, whatever its type, enforced before it is read
+# (interview_practice.wsgi): the largest thing we take is a job description of 20,000
+# characters, at most ~240 kB as JSON-escaped text.
+REQUEST_BODY_MAX_BYTES = env_int("DJANGO_REQUEST_BODY_MAX_BYTES", 512 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+# Under gunicorn, a client that stops sending its body for this long gets 408.
+REQUEST_BODY_TIMEOUT = env_int("DJANGO_REQUEST_BODY_TIMEOUT", 10)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # HTTPS: on whenever DEBUG is off. A proxy that terminates TLS sets

@@ -35,6 +35,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "NOT_FOUND": (404, "No such object, page or endpoint."),
     "METHOD_NOT_ALLOWED": (405, "The route does not take that method (see `Allow`)."),
     "NOT_ACCEPTABLE": (406, "No representation matches the `Accept` header."),
+    "REQUEST_TIMEOUT": (408, "The body stopped arriving before it was complete."),
     "RETAKE_IN_PROGRESS": (
         409,
         "An attempt of the chain is in progress: `active_session_id` and "
@@ -109,7 +110,7 @@ class ApiAutoSchema(AutoSchema):
         if not any(isinstance(p, AllowAny) for p in view.get_permissions()):
             codes += ["NOT_AUTHENTICATED", "TOKEN_INVALID"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes += ["REQUEST_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]
+            codes += ["REQUEST_TIMEOUT", "REQUEST_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]
             if self.get_request_serializer() is not None:
                 codes.append("VALIDATION_ERROR")
         if "{id}" in self.path:

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import AbstractBaseUser, update_last_login
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
-from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -12,6 +12,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from sessions_app import selectors
 from sessions_app.exceptions import InvalidCredentials, TokenInvalid, ValidationFailed
 from sessions_app.services.locks import lock_account, lock_account_for_deletion
+from sessions_app.tokens import token_read, token_user_id
 
 User = get_user_model()
 
@@ -69,10 +70,11 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
     """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``.
     Its account stays locked for the rest of the transaction."""
     try:
-        token = RefreshToken(refresh)  # signature, expiry, type, and the blacklist
-    except TokenError as exc:
-        raise TokenInvalid(str(exc)) from None
-    account = lock_account(user_id=token.payload.get(jwt_settings.USER_ID_CLAIM))
+        token = token_read(refresh, RefreshToken)  # signature, claims, type, the blacklist
+        user_id = token_user_id(token)
+    except InvalidToken as exc:
+        raise TokenInvalid(str(exc.detail)) from None
+    account = lock_account(user_id=user_id)
     if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
         raise TokenInvalid("No active account for this token")
     # The blacklist check above is a plain read, so requests sent at once with one token

@@ -454,3 +454,63 @@ def test_signed_token_whose_user_claim_is_no_account_id_is_401_token_invalid(
 
     assert response.status_code == 401
     assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+def _signed(claims: dict) -> str:
+    import jwt
+    from django.conf import settings
+
+    return jwt.encode(claims, settings.SECRET_KEY, algorithm="HS256")
+
+
+def _claims(alice, kind: str, **changes) -> dict:
+    import time
+
+    claims = {
+        "token_type": kind,
+        "exp": int(time.time()) + 600,
+        "iat": int(time.time()),
+        "jti": "0123456789abcdef0123456789abcdef",
+        "user_id": str(alice.pk),
+    }
+    claims.update(changes)
+    return {key: value for key, value in claims.items() if value is not None}
+
+
+MALFORMED_CLAIMS = [
+    {"exp": "9999999999"},
+    {"exp": ["1"]},
+    {"exp": 10**30},
+    {"iat": "yesterday"},
+    {"jti": 12},
+    {"jti": None},
+    {"token_type": 7},
+    {"user_id": "abc"},
+    {"user_id": ["1"]},
+    {"user_id": None},
+]
+
+
+@pytest.mark.parametrize("changes", MALFORMED_CLAIMS, ids=str)
+def test_access_token_with_malformed_claims_is_token_invalid(alice, changes):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {_signed(_claims(alice, 'access', **changes))}")
+
+    response = client.get(reverse("api:auth-me"))
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+
+
+@pytest.mark.parametrize("route", ["api:auth-token-refresh", "api:auth-logout"])
+@pytest.mark.parametrize("changes", MALFORMED_CLAIMS, ids=str)
+def test_refresh_token_with_malformed_claims_is_token_invalid(alice, route, changes):
+    from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+
+    refresh = _signed(_claims(alice, "refresh", **changes))
+
+    response = APIClient().post(reverse(route), {"refresh": refresh}, format="json")
+
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "TOKEN_INVALID"
+    assert BlacklistedToken.objects.count() == 0
