@@ -246,6 +246,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "sessions_app.renderers.BrowsableAPIRenderer",
+    ],
     # No multipart: no field takes a file (interview_practice.wsgi refuses multipart bodies
     # before they are read, and the browsable API's forms post URL-encoded).
     "DEFAULT_PARSER_CLASSES": [

@@ -24,6 +24,7 @@ from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.permissions import IsOwner, IsSessionOwner
 from sessions_app.schema import errors
 from sessions_app.serializers import (
+    AnswerPromptSerializer,
     AnswerSerializer,
     AttemptChainSerializer,
     HealthSerializer,
@@ -194,17 +195,30 @@ class SessionViewSet(
     def base_queryset(self) -> QuerySet[InterviewSession]:
         if self.action == "retrieve":
             return selectors.session_detail_queryset()
-        if self.action == "list":
+        if self.action == "list" or (self._previewing and self.action != "answers"):
             return selectors.session_queryset()
         # Write actions only need the owner for the permission check, and a retake what it
         # locks (the chain's root and the posting); the services lock and re-read the row.
         return InterviewSession.objects.only(
-            "id", "user_id", "original_session_id", "job_posting_id"
+            "id",
+            "user_id",
+            "original_session_id",
+            "job_posting_id",
+            "status",
+            "current_question_number",
         )
+
+    @property
+    def _previewing(self) -> bool:
+        """A GET on an action's URL: what the action would act on (the browsable API shows
+        the action's form below it)."""
+        return self.request.method == "GET" and self.action in {"answers", "complete", "retake"}
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         # OPTIONS on the list route describes the POST input, which is the start form.
         action = "create" if self.action == "metadata" and not self.detail else self.action
+        if self._previewing:
+            return AnswerPromptSerializer if action == "answers" else SessionSerializer
         return {
             "list": SessionSerializer,
             "create": SessionStartSerializer,
@@ -214,7 +228,10 @@ class SessionViewSet(
 
     def _detail_response(self, session: InterviewSession, status_code: int) -> Response:
         session = selectors.session_detail(session_id=session.pk, user=self.request.user)
-        return Response(SessionDetailSerializer(session).data, status=status_code)
+        data = SessionDetailSerializer(session, context=self.get_serializer_context()).data
+        # A plain dict: the browsable API then renders the action's own form again below
+        # the answer (the next answer's), not a form for the serializer that wrote it.
+        return Response(dict(data), status=status_code)
 
     def retrieve(self, request: Request, pk: str) -> Response:
         session = selectors.session_previous_scores(session=self.get_object())
@@ -234,16 +251,25 @@ class SessionViewSet(
         return self._detail_response(session, status.HTTP_201_CREATED)
 
     @extend_schema(
+        methods=["GET"],
+        responses={200: AnswerPromptSerializer},
+        summary="The question the next answer is for",
+    )
+    @extend_schema(
+        methods=["POST"],
         request=AnswerSerializer,
         responses={
             200: SessionDetailSerializer,
             **errors("SESSION_NOT_ACTIVE", "ALL_QUESTIONS_ANSWERED"),
         },
+        summary="Answer the next question of an active session",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["get", "post"])
     def answers(self, request: Request, pk: str) -> Response:
-        """Answer the next question of an active session."""
         session = self.get_object()
+        if request.method == "GET":
+            session.next_question = selectors.session_next_question(session=session)
+            return Response(self.get_serializer(session).data)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         session = services.session_answer(
@@ -252,32 +278,49 @@ class SessionViewSet(
         return self._detail_response(session, status.HTTP_200_OK)
 
     @extend_schema(
+        methods=["GET"],
+        responses={200: SessionSerializer},
+        summary="The session that POST would complete",
+    )
+    @extend_schema(
+        methods=["POST"],
         request=None,
         responses={
             200: SessionDetailSerializer,
             **errors("SESSION_NOT_ACTIVE", "QUESTIONS_UNANSWERED"),
         },
+        summary="Complete a session whose questions are all answered",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["get", "post"])
     def complete(self, request: Request, pk: str) -> Response:
-        """Complete a session whose questions are all answered."""
         session = self.get_object()
+        if request.method == "GET":
+            return Response(self.get_serializer(session).data)
         session = services.session_complete(session_id=session.pk, owner=request.user)
         return self._detail_response(session, status.HTTP_200_OK)
 
     @extend_schema(
+        methods=["GET"],
+        responses={200: SessionSerializer},
+        summary="The session that POST would retake (see can_retake)",
+    )
+    @extend_schema(
+        methods=["POST"],
         request=None,
         responses={
             201: SessionDetailSerializer,
             **errors("SESSION_NOT_COMPLETED", "MISSING_JOB_POSTING", "RETAKE_IN_PROGRESS"),
         },
+        summary="Start the next attempt of a completed session (201 with the new session)",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["get", "post"])
     def retake(self, request: Request, pk: str) -> Response:
-        """Start the next attempt of a completed session (201 with the new session)."""
         session = self.get_object()
+        if request.method == "GET":
+            return Response(self.get_serializer(session).data)
         attempt = services.session_retake(session=session, owner=request.user)
-        return Response(SessionDetailSerializer(attempt).data, status=status.HTTP_201_CREATED)
+        data = SessionDetailSerializer(attempt, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["get"])
     def attempts(self, request: Request, pk: str) -> Response:

@@ -17,6 +17,7 @@ from django.core.exceptions import (
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 from rest_framework_simplejwt.exceptions import InvalidToken
@@ -248,7 +249,14 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
     if isinstance(exc, DomainError):
         set_rollback()
-        response = Response(exc.as_body(), status=exc.status_code)
+        body = exc.as_body()
+        if "active_session_id" in exc.extra:
+            # Beside the id, the link a client (or the browsable API) follows to it.
+            active_id = exc.extra["active_session_id"]
+            body["detail"]["active_session_url"] = active_id and reverse(
+                "api:session-detail", args=[active_id], request=context.get("request")
+            )
+        response = Response(body, status=exc.status_code)
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response

@@ -269,6 +269,11 @@ class AttemptChain:
     improvement: int | None
 
 
+def session_next_question(*, session: InterviewSession) -> Question | None:
+    """The question the session's next answer is for (``None`` once all are answered)."""
+    return session.questions.filter(number=session.current_question_number + 1).first()
+
+
 def session_chain(*, session: InterviewSession) -> AttemptChain:
     """The whole chain ``session`` belongs to, by ``retake_number``, with its progress.
 

@@ -4,7 +4,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 from rest_framework_simplejwt import serializers as jwt_serializers
 
 from sessions_app.models import InterviewSession, JobPosting, Question
@@ -25,6 +28,29 @@ class StrictCharField(serializers.CharField):
         if not self.allow_blank and not has_visible_text(value):
             self.fail("blank")
         return value
+
+
+def api_url(context: dict, collection: str, pk: object, suffix: str = "") -> str:
+    """The absolute URL of object ``pk`` of ``collection`` (``job-posting``, ``session``),
+    plus ``suffix`` (an action). The collection's own URL is reversed once per response
+    (kept in the serializer context), not once per link."""
+    key = f"api_url:{collection}"
+    if key not in context:
+        context[key] = reverse(f"api:{collection}-list", request=context["request"])
+    return f"{context[key]}/{pk}{suffix}"
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiLinkField(serializers.Field):
+    """A link to the object itself or one of its actions, for clients and the browsable
+    API to follow instead of building URLs from ids."""
+
+    def __init__(self, collection: str, suffix: str = "", **kwargs) -> None:
+        self.collection, self.suffix = collection, suffix
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance: models.Model) -> str:
+        return api_url(self.context, self.collection, instance.pk, self.suffix)
 
 
 # Accounts -------------------------------------------------------------------------------
@@ -105,9 +131,11 @@ class TokenPairSerializer(serializers.Serializer):
 
 
 class JobPostingSerializer(StrictModelSerializer):
+    url = ApiLinkField("job-posting")
+
     class Meta:
         model = JobPosting
-        fields = ["id", "title", "company", "description", "created_at", "updated_at"]
+        fields = ["id", "url", "title", "company", "description", "created_at", "updated_at"]
         read_only_fields = ["id", "created_at", "updated_at"]
 
 
@@ -163,11 +191,17 @@ class SessionSerializer(serializers.ModelSerializer):
     original_session_id = serializers.UUIDField(read_only=True, allow_null=True)
     question_count = serializers.IntegerField(read_only=True)
     can_retake = serializers.BooleanField(read_only=True)
+    url = ApiLinkField("session")
+    answers_url = ApiLinkField("session", "/answers")
+    complete_url = ApiLinkField("session", "/complete")
+    retake_url = ApiLinkField("session", "/retake")
+    attempts_url = ApiLinkField("session", "/attempts")
 
     class Meta:
         model = InterviewSession
         fields = [
             "id",
+            "url",
             "job_posting_id",
             "job_posting_title",
             "status",
@@ -179,13 +213,19 @@ class SessionSerializer(serializers.ModelSerializer):
             "can_retake",
             "created_at",
             "completed_at",
+            "answers_url",
+            "complete_url",
+            "retake_url",
+            "attempts_url",
         ]
         read_only_fields = fields
 
     def to_representation(self, session: InterviewSession) -> dict:
         # Built directly, as QuestionSerializer's.
+        url = api_url(self.context, "session", session.pk)
         return {
             "id": str(session.pk),
+            "url": url,
             "job_posting_id": _text_or_none(session.job_posting_id),
             "job_posting_title": session.job_posting_title,
             "status": session.status,
@@ -197,6 +237,10 @@ class SessionSerializer(serializers.ModelSerializer):
             "can_retake": session.can_retake,
             "created_at": _datetime(session.created_at),
             "completed_at": _datetime(session.completed_at) if session.completed_at else None,
+            "answers_url": f"{url}/answers",
+            "complete_url": f"{url}/complete",
+            "retake_url": f"{url}/retake",
+            "attempts_url": f"{url}/attempts",
         }
 
 
@@ -223,13 +267,37 @@ class SessionStartSerializer(serializers.Serializer):
 
 
 class AnswerSerializer(serializers.Serializer):
-    answer = StrictCharField(max_length=ANSWER_MAX_LENGTH)
+    answer = StrictCharField(
+        max_length=ANSWER_MAX_LENGTH, style={"base_template": "textarea.html", "rows": 10}
+    )
+
+
+class QuestionPromptSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Question
+        fields = ["number", "text", "category"]
+        read_only_fields = fields
+
+
+class AnswerPromptSerializer(serializers.ModelSerializer):
+    """What ``POST answers`` would answer: the session's next question (``null`` once all
+    are answered)."""
+
+    session_url = ApiLinkField("session")
+    next_question = QuestionPromptSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = InterviewSession
+        fields = ["session_url", "status", "current_question_number", "next_question"]
+        read_only_fields = fields
 
 
 class AttemptSerializer(serializers.ModelSerializer):
+    url = ApiLinkField("session")
+
     class Meta:
         model = InterviewSession
-        fields = ["id", "retake_number", "status", "score", "created_at", "completed_at"]
+        fields = ["id", "url", "retake_number", "status", "score", "created_at", "completed_at"]
         read_only_fields = fields
 
 

@@ -3,6 +3,8 @@
 
 import pytest
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from sessions_app import selectors
 from sessions_app.serializers import (
@@ -13,6 +15,10 @@ from sessions_app.serializers import (
 from sessions_app.tests.factories import InterviewSessionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _context() -> dict:
+    return {"request": Request(APIRequestFactory().get("/"))}
 
 
 def _field_by_field(serializer: serializers.Serializer, instance: object) -> dict:
@@ -27,8 +33,8 @@ def _read(session):
 def test_a_listed_session_is_what_its_fields_give(completed):
     session = _read(InterviewSessionFactory(completed=completed))
 
-    assert SessionSerializer().to_representation(session) == _field_by_field(
-        SessionSerializer(), session
+    assert SessionSerializer(context=_context()).to_representation(session) == _field_by_field(
+        SessionSerializer(context=_context()), session
     )
 
 
@@ -40,8 +46,8 @@ def test_a_retake_with_a_deleted_posting_is_what_its_fields_give():
     retake.job_posting.delete()
     session = _read(retake)
 
-    assert SessionSerializer().to_representation(session) == _field_by_field(
-        SessionSerializer(), session
+    assert SessionSerializer(context=_context()).to_representation(session) == _field_by_field(
+        SessionSerializer(context=_context()), session
     )
 
 
@@ -59,6 +65,6 @@ def test_a_question_is_what_its_fields_give(completed):
 def test_a_detail_is_what_its_fields_give():
     session = _read(InterviewSessionFactory(completed=True))
 
-    assert SessionDetailSerializer(session).data == _field_by_field(
-        SessionDetailSerializer(), session
+    assert SessionDetailSerializer(session, context=_context()).data == _field_by_field(
+        SessionDetailSerializer(context=_context()), session
     )

@@ -53,6 +53,7 @@ def test_attempts_lists_the_chain_by_retake_number(alice_client, alice):
     assert [a["id"] for a in body["attempts"]] == [str(a.pk) for a in attempts]
     assert set(body["attempts"][0]) == {
         "id",
+        "url",
         "retake_number",
         "status",
         "score",

@@ -101,10 +101,14 @@ def test_list_page_size_is_capped_at_100(alice_client, alice):
 
 
 def test_posting_shows_exactly_the_contracts_fields(alice_client, alice):
-    response = alice_client.get(_detail_url(JobPostingFactory(owner=alice)))
+    posting = JobPostingFactory(owner=alice)
 
+    response = alice_client.get(_detail_url(posting))
+
+    assert response.json()["url"] == f"http://testserver{_detail_url(posting).rstrip('/')}"
     assert set(response.json()) == {
         "id",
+        "url",
         "title",
         "company",
         "description",

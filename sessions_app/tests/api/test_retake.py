@@ -188,10 +188,21 @@ def test_retake_without_authentication_is_401_and_changes_nothing(anon_client, c
     assert db_snapshot() == before
 
 
-def test_retake_with_get_is_405_and_changes_nothing(alice_client, completed):
+def test_get_on_the_retake_url_shows_the_session_and_changes_nothing(alice_client, completed):
     before = db_snapshot()
 
     response = alice_client.get(session_url("retake", completed))
+
+    assert response.status_code == 200
+    assert response.json()["id"] == str(completed.pk)
+    assert response.json()["can_retake"] is True
+    assert db_snapshot() == before
+
+
+def test_retake_with_delete_is_405_and_changes_nothing(alice_client, completed):
+    before = db_snapshot()
+
+    response = alice_client.delete(session_url("retake", completed))
 
     assert response.status_code == 405
     assert response.json()["detail"]["code"] == "METHOD_NOT_ALLOWED"

@@ -33,7 +33,7 @@ def test_opening_the_logout_address_is_the_same_page(alice_web):
 
 
 def test_the_api_keeps_its_own_405(alice_client, completed):
-    response = alice_client.get(reverse("api:session-retake", args=[completed.pk]))
+    response = alice_client.delete(reverse("api:session-retake", args=[completed.pk]))
 
     assert response.status_code == 405
     assert response.json()["detail"]["code"] == "METHOD_NOT_ALLOWED"
