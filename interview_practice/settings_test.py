@@ -12,3 +12,5 @@ SECURE_SSL_REDIRECT = False
 # Request budgets counted in the process; tests that need Redis name it themselves.
 REDIS_URL = ""
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The schema fuzzing calls the WSGI application as schemathesis's client does, as localhost.
+ALLOWED_HOSTS = ["localhost"]
