@@ -102,9 +102,7 @@ def test_get_on_answers_once_all_are_answered_has_no_next_question(alice_client,
     assert response.json()["next_question"] is None
 
 
-def test_the_browsable_answer_page_shows_the_question_and_a_multiline_field(
-    alice_client, session
-):
+def test_the_browsable_answer_page_shows_the_question_and_a_multiline_field(alice_client, session):
     first = Question.objects.get(session_id=session["id"], number=1)
 
     page = alice_client.get(_path(session["answers_url"]), **HTML).content.decode()
@@ -122,9 +120,7 @@ def test_browsable_forms_post_url_encoded_not_multipart(alice_client, session):
     assert "multipart/form-data" not in re.findall(r"<option[^>]*>([^<]*)</option>", page)
 
 
-def test_answering_through_the_browsable_form_works_and_offers_the_next_form(
-    alice_client, session
-):
+def test_answering_through_the_browsable_form_works_and_offers_the_next_form(alice_client, session):
     response = alice_client.post(
         _path(session["answers_url"]),
         urlencode({"answer": STRONG_ANSWER}),
