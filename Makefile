@@ -7,7 +7,7 @@ PORT ?= 8000
 # makes them fail instead).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install screenshots bench
+.PHONY: run serve test lint install screenshots bench
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ run: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo --url http://127.0.0.1:$(PORT)/
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn (gunicorn.conf.py) with the settings the environment gives (DEBUG
+# off unless DJANGO_DEBUG says otherwise; DJANGO_SECRET_KEY required). Migrations are a
+# separate deploy step (`$(BIN)/python manage.py migrate`), run once, not by every server.
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn interview_practice.wsgi:application -c gunicorn.conf.py
 
 lint: install
 	$(BIN)/ruff check .

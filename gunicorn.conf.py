@@ -1,19 +1,27 @@
-"""gunicorn's settings for production (`make bench` uses them; see the README's
-Performance section for the measurements behind them).
+"""gunicorn's settings for production: `make serve` runs them (and `make bench` measures
+them; see the README's Deploying and Performance sections).
 
-Threads: a request spends much of its time waiting on PostgreSQL, and psycopg releases the
-GIL while it waits, so a few threads per process keep both cores busy where one sync worker
-per process would sit idle; each thread keeps its own database connection
-(DJANGO_CONN_MAX_AGE).
+Threads (gthread): a request spends much of its time waiting on PostgreSQL, and psycopg
+releases the GIL while it waits, so a few threads per process keep both cores busy where
+one sync worker per process would sit idle; each thread keeps its own database connection
+(DJANGO_CONN_MAX_AGE). A slow client costs one thread, not a process: gthread waits for a
+request's first bytes in its event loop, and the WSGI entry point reads every body with a
+timeout (DJANGO_REQUEST_BODY_TIMEOUT), so a body that stops arriving frees its thread with a
+408. Behind a buffering proxy (nginx) the app never sees a slow client at all.
 """
 
 import os
 
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-# A request that takes longer than this is stopped: no worker waits forever on a client.
+# A worker process that stops answering its arbiter for this long is replaced.
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-accesslog = None
+# One line per request to stdout, GUNICORN_ACCESS_LOG=0 to switch off. The format names
+# no header and no body (no token, no password; none of ours travels in a URL).
+accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "0" else "-"
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"

@@ -369,6 +369,7 @@ class ApiRootView(APIView):
             200: inline_serializer("ApiIndex", {key: serializers.URLField() for key in _names})
         },
         summary="The API's index",
+        tags=["index"],
     )
     def get(self, request: Request) -> Response:
         return Response({key: reverse(name, request=request) for key, name in self._names.items()})

@@ -101,3 +101,19 @@ def redis_url():
 
 # Nothing listens on port 1: a Redis that cannot be reached.
 UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def keep_test_connection():
+    """For tests that call the WSGI application itself: Django closes the database
+    connection when a request ends (``close_old_connections``), which inside a test's
+    transaction would close the test's own connection on PostgreSQL. Django's test client
+    unhooks it the same way for its requests."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -10,7 +10,7 @@ from django.conf import settings
 from interview_practice.wsgi import application
 from sessions_app.tests.factories import DEFAULT_PASSWORD, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("keep_test_connection")]
 
 
 class UnreadStream(io.BytesIO):

@@ -37,7 +37,7 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 
 
 @pytest.fixture
-def owned(db, monkeypatch):
+def owned(db, monkeypatch, keep_test_connection):
     """Alice's data (a posting, an active session, a completed chain of two attempts) and
     one of Bob's: generated ids are often replaced by one of these, so operations get past
     "not found" to their rules. Budgets are raised so the fuzzing reaches the views."""
