@@ -52,7 +52,7 @@ class AppServer:
             "REDIS_URL": "",
             **env,
         }
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - fixed argv: our gunicorn and app
             [
                 str(Path(sys.executable).parent / "gunicorn"),
                 "interview_practice.wsgi:application",
@@ -87,9 +87,10 @@ class AppServer:
             headers["Content-Type"] = "application/json"
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        request = urllib.request.Request(self.url(path), data, headers, method=method)
+        # Always http://127.0.0.1:<port>, the server this test started.
+        request = urllib.request.Request(self.url(path), data, headers, method=method)  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
                 return response.status, response.read()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.read()
