@@ -287,6 +287,7 @@ SPECTACULAR_SETTINGS = {
     # Separate input and output components: a session as sent is not a session as read.
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["sessions_app.schema.without_slashless_index"],
     # The schema and its page are public and never fail on a stale token.
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from sessions_app.api import ApiRootView, api_not_found
+from sessions_app.api import api_not_found, api_root
 from sessions_app.views import LoginView, LogoutView, signup
 
 account_urls = [
@@ -17,7 +17,8 @@ urlpatterns = [
     # log-out links.
     path("accounts/", include((account_urls, "rest_framework"))),
     path("api/v1/", include("sessions_app.api_urls", namespace="api")),
-    re_path(r"^api/v1$", ApiRootView.as_view(schema=None)),
+    # The same view object as the index's: the browsable API's breadcrumbs show it once.
+    re_path(r"^api/v1$", api_root),
     # Whatever under /api no route matched answers JSON, with DEBUG on or off (and before
     # APPEND_SLASH could redirect it).
     re_path(r"^api(?:/.*)?$", api_not_found),

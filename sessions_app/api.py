@@ -353,6 +353,8 @@ class HealthView(APIView):
 class ApiRootView(APIView):
     """The API's index: a link to each of its collections and auth endpoints."""
 
+    name = "Interview Practice API"
+
     permission_classes = [AllowAny]
     _names = {
         "job-postings": "api:job-posting-list",
@@ -373,6 +375,9 @@ class ApiRootView(APIView):
     )
     def get(self, request: Request) -> Response:
         return Response({key: reverse(name, request=request) for key, name in self._names.items()})
+
+
+api_root = ApiRootView.as_view()
 
 
 @csrf_exempt  # it changes nothing; without this a POST gets Django's HTML CSRF page

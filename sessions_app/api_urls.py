@@ -23,7 +23,7 @@ router.register("job-postings", api.JobPostingViewSet, basename="job-posting")
 router.register("sessions", api.SessionViewSet, basename="session")
 
 urlpatterns = [
-    re_path(r"^$", api.ApiRootView.as_view(), name="root"),
+    re_path(r"^$", api.api_root, name="root"),
     re_path(r"^auth/register/?$", api.RegisterView.as_view(), name="auth-register"),
     re_path(r"^auth/token/?$", api.TokenObtainView.as_view(), name="auth-token"),
     re_path(r"^auth/token/refresh/?$", api.TokenRefreshView.as_view(), name="auth-token-refresh"),

@@ -153,3 +153,8 @@ class AccountJWTScheme(SimpleJWTScheme):
     """Our subclass of simplejwt's authentication is the same bearer scheme."""
 
     target_class = "sessions_app.authentication.AccountJWTAuthentication"
+
+
+def without_slashless_index(endpoints: list, **kwargs: Any) -> list:
+    """The index answers at ``/api/v1`` as well as ``/api/v1/``; the schema lists it once."""
+    return [endpoint for endpoint in endpoints if endpoint[0] != "/api/v1"]

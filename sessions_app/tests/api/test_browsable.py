@@ -146,3 +146,10 @@ def test_the_api_index_is_titled_with_the_product_name(alice_client):
 
     assert "Interview Practice API" in page
     assert "Django REST framework</title>" not in page
+
+
+def test_breadcrumbs_name_the_index_once(alice_client, session):
+    page = alice_client.get(_path(session["answers_url"]), **HTML).content.decode()
+    breadcrumbs = page.split('<ul class="breadcrumb">')[1].split("</ul>")[0]
+
+    assert breadcrumbs.count("Interview Practice API") == 1
