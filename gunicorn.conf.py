@@ -25,3 +25,6 @@ keepalive = 5
 accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "0" else "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# No control socket (gunicornc): nothing here uses it, and every gunicorn on a host would
+# share its one default path.
+control_socket_disable = True

@@ -211,6 +211,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # has run; until then (a fresh clone, the tests) from the source folders, so the pages never
 # lose their stylesheet.
 WHITENOISE_USE_FINDERS = True
+# collectstatic (make run, make serve) also writes each file gzip-compressed for whitenoise.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # One cap on every request body, whatever its type, enforced before it is read
 # (interview_practice.wsgi): the largest thing we take is a job description of 20,000

@@ -106,7 +106,13 @@ def guard_requests(app: WSGIApp, *, max_body_bytes: int, body_timeout: float) ->
             )
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
-        return app(environ, start_response)
+        response = app(environ, start_response)
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            # Django writes a HEAD's body as for GET; the headers are the answer (the body
+            # would only be dropped, with a warning, by the server).
+            response.close()
+            return []
+        return response
 
     return guarded
 

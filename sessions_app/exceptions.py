@@ -14,6 +14,8 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.db import InterfaceError as DatabaseInterfaceError
+from django.db import OperationalError as DatabaseOperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -27,6 +29,7 @@ logger = logging.getLogger(__name__)
 SERVER_ERROR_MESSAGE = "Something went wrong on our side."
 UNREADABLE_REQUEST_MESSAGE = "The request could not be read."
 NO_ENDPOINT_MESSAGE = "No API endpoint at this URL."
+SERVICE_UNAVAILABLE_MESSAGE = "The service is briefly unavailable; try again in a few seconds."
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -260,6 +263,17 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response
+
+    if isinstance(exc, DatabaseOperationalError | DatabaseInterfaceError):
+        # The database cannot be reached or gave up (a restart, a failover): a moment's
+        # outage the client may retry, not a fault in the request.
+        logger.error("Database unavailable in API view %r", view, exc_info=exc)
+        set_rollback()
+        return Response(
+            error_body("SERVICE_UNAVAILABLE", SERVICE_UNAVAILABLE_MESSAGE),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
 
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()

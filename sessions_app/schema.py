@@ -45,6 +45,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "UNSUPPORTED_MEDIA_TYPE": (415, "Send JSON (or a URL-encoded form); no file uploads."),
     "THROTTLED": (429, "Too many requests: retry after `Retry-After` seconds."),
     "SERVER_ERROR": (500, "A fault on our side; never a traceback."),
+    "SERVICE_UNAVAILABLE": (503, "The database did not answer: retry after `Retry-After`."),
 }
 
 
@@ -107,6 +108,7 @@ class ApiAutoSchema(AutoSchema):
         codes = ["MALFORMED_REQUEST", "NOT_ACCEPTABLE"]
         if view.get_throttles():
             codes.append("THROTTLED")
+        codes.append("SERVICE_UNAVAILABLE")
         if not any(isinstance(p, AllowAny) for p in view.get_permissions()):
             codes += ["NOT_AUTHENTICATED", "TOKEN_INVALID"]
         if self.method in ("POST", "PUT", "PATCH"):
@@ -139,7 +141,8 @@ class ApiAutoSchema(AutoSchema):
                 responses[str(status)] = response
         for code in self._common_errors():
             status = ERROR_CODES[code][0]
-            if code not in codes_by_status[status]:
+            # A status the operation answers with its own body (health's 503) keeps it.
+            if str(status) not in responses and code not in codes_by_status[status]:
                 codes_by_status[status].append(code)
         for status in sorted(codes_by_status):
             responses[str(status)] = ErrorResponse(codes_by_status[status])

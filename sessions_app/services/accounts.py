@@ -73,7 +73,8 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
         token = token_read(refresh, RefreshToken)  # signature, claims, type, the blacklist
         user_id = token_user_id(token)
     except InvalidToken as exc:
-        raise TokenInvalid(str(exc.detail)) from None
+        # simplejwt's errors carry their message in a dict: {"detail": ..., "code": ...}.
+        raise TokenInvalid(str(exc.detail["detail"])) from None
     account = lock_account(user_id=user_id)
     if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
         raise TokenInvalid("No active account for this token")

@@ -180,6 +180,21 @@ def test_health_is_503_when_the_database_does_not_answer(servers):
     }
 
 
+def test_the_api_answers_503_when_the_database_does_not_answer(servers):
+    nothing_there = {**connection.settings_dict, "PORT": str(_free_port())}
+    server = servers(DATABASE_URL=_database_url(nothing_there), DJANGO_DB_CONNECT_TIMEOUT="2")
+    token = str(AccessToken.for_user(UserFactory()))
+
+    for method, path, body, credentials in [
+        ("GET", "/api/v1/auth/me/", None, token),
+        ("POST", "/api/v1/auth/token/", {"username": "a", "password": "b"}, None),
+    ]:
+        status, answer = server.request(method, path, body, token=credentials)
+
+        assert status == 503, answer
+        assert json.loads(answer)["detail"]["code"] == "SERVICE_UNAVAILABLE"
+
+
 def test_health_with_redis_unreachable_is_200_degraded(servers):
     server = servers(REDIS_URL="redis://127.0.0.1:1/0")
 

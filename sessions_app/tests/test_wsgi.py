@@ -144,3 +144,11 @@ def test_a_body_at_the_cap_is_read_and_parsed():
 
     assert status.startswith("400")
     assert _code(answer) == "VALIDATION_ERROR"
+
+
+def test_a_head_request_gets_the_headers_and_no_body():
+    status, headers, body = _call("/api/v1/health/", "", b"", REQUEST_METHOD="HEAD")
+
+    assert status.startswith("200")
+    assert headers["Content-Type"] == "application/json"
+    assert body == b""

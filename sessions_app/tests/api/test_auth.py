@@ -514,3 +514,11 @@ def test_refresh_token_with_malformed_claims_is_token_invalid(alice, route, chan
     assert response.status_code == 401
     assert response.json()["detail"]["code"] == "TOKEN_INVALID"
     assert BlacklistedToken.objects.count() == 0
+
+
+@pytest.mark.parametrize("route", ["api:auth-token-refresh", "api:auth-logout"])
+def test_a_refused_refresh_token_says_why_in_plain_words(route):
+    response = APIClient().post(reverse(route), {"refresh": "abc"}, format="json")
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == {"code": "TOKEN_INVALID", "message": "Token is invalid"}
