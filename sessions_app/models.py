@@ -133,6 +133,9 @@ class Question(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     feedback = models.TextField(blank=True)
+    # {"structure", "specifics", "relevance", "clarity"}: integers 0-100, from the scorer
+    # (null if the scorer plugged in gives none, or for answers scored before it did).
+    criteria = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["session_id", "number"]

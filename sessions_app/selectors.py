@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
+from sessions_app.engines import CRITERIA
 from sessions_app.exceptions import JobPostingNotFound, SessionAccessDenied, SessionNotFound
 from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.throttling import counters
@@ -278,7 +279,9 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
     """The whole chain ``session`` belongs to, by ``retake_number``, with its progress.
 
     ``improvement`` is the latest completed score minus the original's, and stays
-    ``None`` until two attempts are completed.
+    ``None`` until two attempts are completed. Each completed attempt carries ``criteria``,
+    the mean of its answers' criteria (``None`` if none has any, and for an attempt in
+    progress).
     """
     root_id = session.root_id
     attempts = list(
@@ -295,6 +298,7 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
         .order_by("retake_number")
     )
     completed = [attempt for attempt in attempts if attempt.status == COMPLETED]
+    _attempt_criteria(attempts, completed)
     latest = completed[-1].score if completed else None
     improvement = None
     if len(completed) >= 2 and completed[0].retake_number == 1:
@@ -306,6 +310,22 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
         latest_score=latest,
         improvement=improvement,
     )
+
+
+def _attempt_criteria(attempts: list[InterviewSession], completed: list[InterviewSession]) -> None:
+    by_session: dict[uuid.UUID, list[dict[str, int]]] = {}
+    rows = Question.objects.filter(
+        session_id__in=[attempt.pk for attempt in completed], criteria__isnull=False
+    ).values_list("session_id", "criteria")
+    for session_id, criteria in rows:
+        by_session.setdefault(session_id, []).append(criteria)
+    for attempt in attempts:
+        answered = by_session.get(attempt.pk)
+        attempt.criteria = (
+            {name: round(sum(c[name] for c in answered) / len(answered)) for name in CRITERIA}
+            if answered
+            else None
+        )
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,18 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+class CriteriaSerializer(serializers.Serializer):
+    """What a score is made of, each 0-100; the score is their weighted mean (README)."""
+
+    structure = serializers.IntegerField(min_value=0, max_value=100)
+    specifics = serializers.IntegerField(min_value=0, max_value=100)
+    relevance = serializers.IntegerField(min_value=0, max_value=100)
+    clarity = serializers.IntegerField(min_value=0, max_value=100)
+
+
 class QuestionSerializer(serializers.ModelSerializer):
     previous_score = serializers.IntegerField(read_only=True, allow_null=True)
+    criteria = CriteriaSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Question
@@ -162,6 +172,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "answered_at",
             "score",
             "feedback",
+            "criteria",
             "previous_score",
         ]
         read_only_fields = fields
@@ -179,6 +190,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "answered_at": _datetime(question.answered_at) if question.answered_at else None,
             "score": question.score,
             "feedback": question.feedback,
+            "criteria": question.criteria,
             "previous_score": question.previous_score,
         }
 
@@ -294,10 +306,22 @@ class AnswerPromptSerializer(serializers.ModelSerializer):
 
 class AttemptSerializer(serializers.ModelSerializer):
     url = ApiLinkField("session")
+    criteria = CriteriaSerializer(
+        read_only=True, allow_null=True, help_text="The mean of its answers' criteria."
+    )
 
     class Meta:
         model = InterviewSession
-        fields = ["id", "url", "retake_number", "status", "score", "created_at", "completed_at"]
+        fields = [
+            "id",
+            "url",
+            "retake_number",
+            "status",
+            "score",
+            "criteria",
+            "created_at",
+            "completed_at",
+        ]
         read_only_fields = fields
 
 

@@ -6,10 +6,13 @@ Each engine is a class named by a dotted path in settings, so another implementa
 * ``INTERVIEW_QUESTION_GENERATOR``: ``generate(*, title, description, count)`` returns a
   list of ``count`` distinct ``(text, category)`` pairs.
 * ``INTERVIEW_ANSWER_SCORER``: ``score(*, question, answer, title, description)`` returns
-  ``(score, feedback)`` with ``score`` an int from 0 to 100.
+  ``(score, feedback)`` with ``score`` an int from 0 to 100 and ``feedback`` one point per
+  line. A scorer may also have ``assess`` with the same arguments, returning
+  ``(score, feedback, criteria)``: ``criteria`` maps ``structure``, ``specifics``,
+  ``relevance`` and ``clarity`` to ints from 0 to 100 (the built-in one does).
 """
 
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -31,3 +34,35 @@ def get_question_generator() -> QuestionGenerator:
 
 def get_answer_scorer() -> AnswerScorer:
     return import_string(settings.INTERVIEW_ANSWER_SCORER)()
+
+
+CRITERIA = ("structure", "specifics", "relevance", "clarity")
+
+
+class Scored(NamedTuple):
+    score: int
+    feedback: str
+    criteria: dict[str, int] | None
+
+
+def _valid_criteria(criteria: object) -> dict[str, int] | None:
+    # A plugged-in scorer's criteria are kept only in the documented shape.
+    if not isinstance(criteria, dict) or set(criteria) != set(CRITERIA):
+        return None
+    values = {name: criteria[name] for name in CRITERIA}
+    if not all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100 for v in values.values()
+    ):
+        return None
+    return values
+
+
+def answer_score(*, question: str, answer: str, title: str, description: str) -> Scored:
+    """Score an answer with the configured scorer: its criteria too if it gives them."""
+    scorer = get_answer_scorer()
+    arguments = {"question": question, "answer": answer, "title": title, "description": description}
+    if assess := getattr(scorer, "assess", None):
+        score, feedback, criteria = assess(**arguments)
+    else:
+        (score, feedback), criteria = scorer.score(**arguments), None
+    return Scored(max(0, min(100, int(score))), feedback, _valid_criteria(criteria))

@@ -34,6 +34,8 @@ or two of the posting's skills, filler or buzzwords to cut, and length advice. A
 scores 75 or more keeps its praise and at most one suggestion.
 """
 
+from typing import NamedTuple
+
 from sessions_app.engines.scoring_features import (
     LONG_WORDS,
     SHORT_WORDS,
@@ -41,13 +43,23 @@ from sessions_app.engines.scoring_features import (
     posting_skills,
     read_answer,
 )
-from sessions_app.engines.scoring_feedback import praise_for, suggestions_for
+from sessions_app.engines.scoring_feedback import feedback_points
 
 # posting_skills lives with the feature detection, but callers know it as part of the scorer.
-__all__ = ["BuiltinAnswerScorer", "posting_skills"]
+__all__ = ["Assessment", "BuiltinAnswerScorer", "criteria", "posting_skills", "score_from"]
 
+CRITERIA = ("structure", "specifics", "relevance", "clarity")
+# What the rubric asks for first: a story with its steps, then specifics, then relevance and
+# clarity. The weights the score uses are fitted near these on labelled answers
+# (sessions_app/engines/calibration.py, which the scorer's tests rerun); the README gives
+# their agreement with labels the fit did not see.
+RUBRIC_WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
+WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
+OFF_TOPIC_CAP = 40
 STRONG_SCORE = 75
-MAX_SUGGESTIONS = 5
+# The share of relevance that comes from the posting (its skills and words): more for a
+# question about the role itself.
+POSTING_LINK, ROLE_LINK = 0.2, 0.7
 
 
 def _length_credit(words: int) -> float:
@@ -58,8 +70,8 @@ def _length_credit(words: int) -> float:
     return points[-1][1]
 
 
-def _criteria(reading: Reading) -> dict[str, float]:
-    """Points per criterion, before penalties."""
+def _points(reading: Reading) -> dict[str, float]:
+    """The evidence behind each criterion, in points (see the module docstring)."""
     structure = (
         7 * reading.situation
         + 5 * reading.task
@@ -67,49 +79,97 @@ def _criteria(reading: Reading) -> dict[str, float]:
         + 9 * reading.result
     )
     people_and_times = min(1.0, len(reading.people_and_times) / 2)
-    concreteness = (
+    specifics = (
         12 * min(1.0, reading.measures / 2)
         + 6 * min(1.0, reading.story_numbers / 3)
         + 7.5 * min(1.0, len(reading.specifics) / 3)
         + 4.5 * people_and_times
     )
-    relevance = 7.5 * min(1.0, len(reading.question_overlap) / 2) + 7.5 * min(
-        1.0, len(reading.skills_used) / 2
-    )
     slips = len(reading.fillers) + len(reading.buzzwords) + reading.platitudes
-    clear = max(0.0, 1 - slips / 3 - 0.15 * reading.hedges)
-    return {
-        "structure": structure,
-        "concreteness": concreteness,
-        "relevance": relevance * (1 - reading.stuffing),
-        "length": 10 * _length_credit(reading.effective_words),
-        "language": 10 * clear,
+    language = 10 * max(0.0, 1 - slips / 3 - 0.15 * reading.hedges)
+    penalty_slips = len(reading.fillers) + len(reading.buzzwords) + 1.5 * reading.platitudes
+    penalty = min(20.0, 4 * max(0.0, penalty_slips - 1))
+    clarity = 10 * _length_credit(reading.effective_words) + language - penalty
+    return {"structure": structure, "specifics": specifics, "clarity": clarity}
+
+
+def _focus(reading: Reading) -> float:
+    """How far the answer addresses what the question asks, 0 to 1: the best of its topic
+    (two of the topic's words in the answer), the skills it names and its own words."""
+    asked = []
+    if reading.topic_cover is not None:
+        asked.append(reading.topic_cover)
+    if reading.question_skills:
+        asked.append(len(reading.question_skills_used) / len(reading.question_skills))
+    if words := reading.question_words:
+        asked.append(min(1.0, len(words & reading.question_overlap) / min(2, len(words))))
+    return max(asked) if asked else reading.posting_link
+
+
+def criteria(reading: Reading) -> dict[str, int]:
+    """The four criteria, each 0 to 100."""
+    points = _points(reading)
+    link = ROLE_LINK if reading.role_question else POSTING_LINK
+    # The posting only adds to an answer that addresses the question: it cannot make up
+    # for one that does not.
+    focus = _focus(reading)
+    relevance = focus * (1 - link + link * reading.posting_link) * (1 - reading.stuffing)
+    values = {
+        "structure": points["structure"] / 35,
+        "specifics": points["specifics"] / 30,
+        "relevance": relevance,
+        "clarity": points["clarity"] / 20,
     }
+    return {name: max(0, min(100, round(100 * value))) for name, value in values.items()}
 
 
-def _penalty(reading: Reading) -> float:
-    slips = len(reading.fillers) + len(reading.buzzwords) + 1.5 * reading.platitudes
-    return min(20.0, 4 * max(0.0, slips - 1)) + 40 * reading.stuffing
+def score_from(values: dict[str, int], weights: dict[str, float] | None = None) -> int:
+    """The score: the criteria's weighted mean; for an answer whose relevance is below
+    ``OFF_TOPIC_CAP`` (it does not answer the question, however well it is built) at most
+    ``OFF_TOPIC_CAP / 2 + relevance / 2``, so below the cap."""
+    weights = weights or WEIGHTS
+    total = sum(weights[name] * values[name] for name in CRITERIA) / sum(weights.values())
+    if values["relevance"] < OFF_TOPIC_CAP:
+        # From half the cap for an answer with nothing to do with the question up to the cap.
+        total = min(total, OFF_TOPIC_CAP * (0.5 + values["relevance"] / (2 * OFF_TOPIC_CAP)))
+    return max(0, min(100, round(total)))
+
+
+class Assessment(NamedTuple):
+    score: int
+    feedback: str
+    criteria: dict[str, int]
 
 
 class BuiltinAnswerScorer:
     """Scores an answer against its question and the job posting; see the module docstring."""
 
     def score(self, *, question: str, answer: str, title: str, description: str) -> tuple[int, str]:
-        """Return ``(score, feedback)``: an int from 0 to 100 and a few lines of plain text.
+        """``(score, feedback)``, the interface every scorer has."""
+        assessment = self.assess(
+            question=question, answer=answer, title=title, description=description
+        )
+        return assessment.score, assessment.feedback
+
+    def assess(self, *, question: str, answer: str, title: str, description: str) -> Assessment:
+        """The score, its feedback (one point per line) and its criteria.
 
         The same input always gives the same output. A blank answer scores 0 and the feedback
         asks for an answer.
         """
         if not answer.strip():
-            return 0, "No answer yet: write a few sentences about a real example."
+            empty = dict.fromkeys(CRITERIA, 0)
+            return Assessment(
+                0, "No answer yet: write a few sentences about a real example.", empty
+            )
         reading = read_answer(question, answer, title, description)
-        total = sum(_criteria(reading).values()) - _penalty(reading)
-        score = max(0, min(100, round(total)))
-        praise = praise_for(reading)
-        advice = suggestions_for(reading)
-        # A strong answer needs one nudge, a weak one a short list it can act on.
-        advice = advice[: 1 if score >= STRONG_SCORE else MAX_SUGGESTIONS]
-        if not praise:
-            praise = ["There is little to score yet: tell the story of one real example."]
-        return score, "\n".join(praise + advice)
+        values = criteria(reading)
+        score = score_from(values)
+        points = feedback_points(
+            reading,
+            values,
+            WEIGHTS,
+            off_topic=values["relevance"] < OFF_TOPIC_CAP,
+            strong=score >= STRONG_SCORE,
+        )
+        return Assessment(score, "\n".join(points), values)

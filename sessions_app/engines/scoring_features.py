@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from sessions_app.engines import scoring_lexicon as lexicon
-from sessions_app.engines.generator import extract_skills
+from sessions_app.engines.generator import extract_skills, find_skills
+from sessions_app.engines.scoring_topics import TOPICS, Topic
+from sessions_app.engines.vocabulary import SOFT
 
 # The length curve in the score and the length advice in the feedback bend at the same points.
 SHORT_WORDS = 40
@@ -73,6 +75,14 @@ _PLAIN_WORDS = lexicon.STOPWORDS | lexicon.NUMBER_WORDS
 def _content_lemmas(text: str) -> list[str]:
     words = (word.lower() for word in _WORD.findall(text))
     return [_lemma(word) for word in words if word not in lexicon.STOPWORDS and not word.isdigit()]
+
+
+_TOPIC_LEMMAS = [
+    (topic, {_lemma(w) for w in topic.asks}, {_lemma(w) for w in topic.asks + topic.cues})
+    for topic in TOPICS
+]
+# Words of a question that say how to answer, not what about.
+_QUESTION_ONLY_LEMMAS = frozenset(_lemma(word) for word in lexicon.QUESTION_WORDS)
 
 
 def _sentences(text: str) -> list[str]:
@@ -163,6 +173,15 @@ class Reading:
     skills_used: list[str] = field(default_factory=list)
     skills_missing: list[str] = field(default_factory=list)
     stuffing: float = 0.0
+    # What the question asks about (see scoring_topics) and how far the answer addresses it.
+    asked_topics: list[Topic] = field(default_factory=list)
+    topic_cover: float | None = None
+    question_skills: list[str] = field(default_factory=list)
+    question_skills_used: list[str] = field(default_factory=list)
+    question_words: set[str] = field(default_factory=set)
+    role_question: bool = False
+    posting_link: float = 0.0
+    answer_topics: list[Topic] = field(default_factory=list)
     fillers: list[str] = field(default_factory=list)
     buzzwords: list[str] = field(default_factory=list)
     hedges: int = 0
@@ -220,6 +239,55 @@ def _read_relevance(
     return posting_lemmas
 
 
+def _read_focus(
+    reading: Reading,
+    story: str,
+    question: str,
+    title: str,
+    description: str,
+    posting_lemmas: set[str],
+) -> None:
+    """What the question asks about (topics, skills, its own words) and what the answer is
+    about, for the relevance criterion and the feedback."""
+    question_lemmas = set(_content_lemmas(question))
+    answer_lemmas = set(_content_lemmas(story))
+    cover = {topic.key: len(cues & answer_lemmas) for topic, _, cues in _TOPIC_LEMMAS}
+    reading.asked_topics = [topic for topic, asks, _ in _TOPIC_LEMMAS if asks & question_lemmas]
+    if reading.asked_topics:
+        # Two of a topic's words show an answer about it; one may be a coincidence.
+        reading.topic_cover = max(
+            min(1.0, max(0.0, cover[t.key] - 0.5) / 1.5) for t in reading.asked_topics
+        )
+    reading.answer_topics = sorted(
+        (topic for topic, _, _ in _TOPIC_LEMMAS if cover[topic.key] >= 2),
+        key=lambda topic: -cover[topic.key],
+    )
+    # Soft skills ("mentoring", "stakeholder communication") are what the topics read.
+    reading.question_skills = [s.name for s in find_skills(question) if s.group != SOFT]
+    question_skill_lemmas = {
+        skill: set(_content_lemmas(skill)) - _GENERIC_SKILL_LEMMAS
+        for skill in reading.question_skills
+    }
+    named = set(extract_skills(story))
+    reading.question_skills_used = [
+        skill
+        for skill, lemmas in question_skill_lemmas.items()
+        if skill in named or lemmas & answer_lemmas
+    ]
+    role_lemmas = set(_content_lemmas(title))
+    reading.role_question = bool(role_lemmas) and role_lemmas <= question_lemmas
+    reading.question_words = (
+        question_lemmas
+        - role_lemmas
+        - _QUESTION_ONLY_LEMMAS
+        - set().union(set(), *question_skill_lemmas.values())
+    )
+    posting = posting_lemmas | (
+        set(_content_lemmas(f"{title} {description}")) - _QUESTION_ONLY_LEMMAS
+    )
+    reading.posting_link = min(1.0, len(posting & answer_lemmas) / 3)
+
+
 def _named_specifics(sentence: str, posting_lemmas: set[str]) -> set[str]:
     """Names, acronyms and code-like words after the first, minus the posting's own skills."""
     words = _WORD.findall(sentence)[1:]
@@ -252,6 +320,7 @@ def read_answer(question: str, answer: str, title: str, description: str) -> Rea
     reading.effective_words = min(len(_WORD.findall(story)), round(2.5 * len(set(lemmas))))
 
     posting_lemmas = _read_relevance(reading, lemmas, question, title, description)
+    _read_focus(reading, story, question, title, description, posting_lemmas)
 
     for sentence in sentences:
         past, habitual, hypothetical = _actions(sentence)

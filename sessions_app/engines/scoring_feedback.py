@@ -53,47 +53,131 @@ def _parts_present(reading: Reading) -> list[str]:
     return [name for name, _ in _STAR_PARTS if present[name]]
 
 
-def suggestions_for(reading: Reading) -> list[str]:
-    """What to add or cut, most important first; the caller keeps only the first few."""
-    advice: list[str] = []
+def _focus_phrase(reading: Reading) -> str:
+    if reading.question_skills:
+        return " and ".join(reading.question_skills[:2])
+    if reading.asked_topics:
+        return reading.asked_topics[0].name
+    return "its own subject"
+
+
+def _answer_phrase(reading: Reading) -> str:
+    asked = {topic.key for topic in reading.asked_topics}
+    other = [topic for topic in reading.answer_topics if topic.key not in asked]
+    if other:
+        return other[0].name
+    if reading.skills_used:
+        return ", ".join(reading.skills_used[:2])
+    return "something else"
+
+
+def off_topic_point(reading: Reading) -> str:
+    return (
+        f"This answer is about {_answer_phrase(reading)}; the question asks about "
+        f"{_focus_phrase(reading)}. Answer with an example of that."
+    )
+
+
+def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
+    """What to add or cut, each with the criterion it would raise, most important first."""
+    advice: list[tuple[str, str]] = []
     if reading.stuffed:
         advice.append(
-            "Repeating the posting's keywords or the question is not an answer: show one skill "
-            "in use in a real example."
+            (
+                "relevance",
+                "Repeating the posting's keywords or the question is not an answer: show one "
+                "skill in use in a real example.",
+            )
         )
     if reading.headings and not reading.measures:
         advice.append(
-            "The Situation/Task/Action/Result labels are there, but each part needs specifics: "
-            "who, what you did, what changed."
+            (
+                "structure",
+                "The Situation/Task/Action/Result labels are there, but each part needs "
+                "specifics: who, what you did, what changed.",
+            )
+        )
+    if reading.effective_words < SHORT_WORDS:
+        advice.append(
+            ("clarity", "Too short: aim for about 100-250 words, four to eight sentences.")
         )
     if reading.words > LONG_WORDS:
-        advice.append("Long: cut to the essentials (about 250 words); extra length earns nothing.")
+        advice.append(
+            (
+                "clarity",
+                "Long: cut to the essentials (about 250 words); extra length earns nothing.",
+            )
+        )
     missing = [text for name, text in _STAR_PARTS if name not in _parts_present(reading)]
     if missing:
-        advice.append("Add " + "; ".join(missing) + ".")
+        advice.append(("structure", "Add " + "; ".join(missing) + "."))
     if not reading.measures and reading.any_numbers:
-        advice.append("Tie your numbers to an outcome: what changed because of you, by how much.")
+        advice.append(
+            (
+                "specifics",
+                "Tie your numbers to an outcome: what changed because of you, by how much.",
+            )
+        )
     elif not reading.measures:
         advice.append(
-            "Add a number: how much faster, cheaper or better, how many people, how long."
+            (
+                "specifics",
+                "Add a number: how much faster, cheaper or better, how many people, how long.",
+            )
         )
     if reading.fillers:
         quoted = ", ".join(f'"{word}"' for word in dict.fromkeys(reading.fillers[:4]))
-        advice.append(f"Cut filler words such as {quoted}.")
+        advice.append(("clarity", f"Cut filler words such as {quoted}."))
     if reading.buzzwords:
         quoted = ", ".join(f'"{word}"' for word in dict.fromkeys(reading.buzzwords[:3]))
-        advice.append(f"Replace buzzwords such as {quoted} with what you actually did.")
+        advice.append(
+            ("clarity", f"Replace buzzwords such as {quoted} with what you actually did.")
+        )
     if reading.platitudes:
-        advice.append('Swap general claims ("I always", "X is key") for one real example.')
+        advice.append(
+            ("clarity", 'Swap general claims ("I always", "X is key") for one real example.')
+        )
+    if reading.question_skills and not reading.question_skills_used:
+        names = " and ".join(reading.question_skills[:2])
+        advice.append(("relevance", f"The question is about {names}: show it in use."))
     relevance_low = len(reading.skills_used) + len(reading.question_overlap) < 2
     if relevance_low and reading.skills_missing and not reading.stuffed:
         names = " or ".join(reading.skills_missing[:2])
         if reading.skills_used:
-            advice.append(f"You could also show {names} from the posting.")
+            advice.append(("relevance", f"You could also show {names} from the posting."))
         else:
-            advice.append(f"Connect it to the posting's skills, for example {names}.")
+            advice.append(
+                ("relevance", f"Connect it to the posting's skills, for example {names}.")
+            )
     if reading.repeated:
-        advice.append("Some sentences repeat; say each point once.")
-    if reading.effective_words < SHORT_WORDS:
-        advice.append("Too short: aim for about 100-250 words, four to eight sentences.")
+        advice.append(("clarity", "Some sentences repeat; say each point once."))
     return advice
+
+
+def feedback_points(
+    reading: Reading,
+    values: dict[str, int],
+    weights: dict[str, float],
+    *,
+    off_topic: bool,
+    strong: bool,
+) -> list[str]:
+    """What the answer did well, then the changes that would raise its score most: the
+    criterion with the most weighted points still missing first, one change for each.
+
+    An answer that misses the question hears that first; a strong one gets one change, any
+    other two."""
+    points = praise_for(reading)[:2] if not off_topic else []
+    if not points and not off_topic:
+        points = ["There is little to score yet: tell the story of one real example."]
+    if off_topic and reading.stuffed:
+        changes = [text for criterion, text in suggestions_for(reading)[:1]]
+    else:
+        changes = [off_topic_point(reading)] if off_topic else []
+    gain = {name: weights[name] * (100 - value) for name, value in values.items()}
+    seen = {"relevance"} if off_topic else set()
+    for criterion, text in sorted(suggestions_for(reading), key=lambda pair: -gain[pair[0]]):
+        if criterion not in seen:
+            seen.add(criterion)
+            changes.append(text)
+    return points + changes[: 1 if strong else 2]

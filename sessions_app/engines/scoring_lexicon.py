@@ -257,3 +257,13 @@ SUFFIXES += (("ied", "y"), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 # Literal STAR labels; their text is removed before scoring so labels alone earn nothing.
 # The label's name is group 1; a dash counts only when spaced, so "action-oriented" is no label.
 STAR_HEADING = r"(?:^|(?<=[\s.;]))(situation|task|actions?|results?)\s*(?::|[-–—](?=\s))"
+
+# Words of a question that say how to answer rather than what about ("Tell me about a time
+# you ..., and how did you know it was working?"): they are no evidence of relevance.
+QUESTION_WORDS = _words(
+    """
+    go went going make made making sure happen happened outcome result results turn turned
+    know knew think thought look like way thing things something someone anything along
+    did do would could expect expected typical real recent substantial whole
+    """
+)

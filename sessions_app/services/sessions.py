@@ -11,7 +11,7 @@ from django.db.models import UniqueConstraint
 from django.utils import timezone
 
 from sessions_app import selectors
-from sessions_app.engines import get_answer_scorer, get_question_generator
+from sessions_app.engines import answer_score, get_question_generator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
     MissingJobPosting,
@@ -119,7 +119,7 @@ def session_answer(
         raise AllQuestionsAnswered()
 
     posting = session.job_posting
-    score, feedback = get_answer_scorer().score(
+    scored = answer_score(
         question=question.text,
         answer=answer,
         title=posting.title if posting else "",
@@ -127,9 +127,10 @@ def session_answer(
     )
     question.answer = answer
     question.answered_at = timezone.now()
-    question.score = max(0, min(100, int(score)))
-    question.feedback = feedback
-    question.save(update_fields=["answer", "answered_at", "score", "feedback"])
+    question.score = scored.score
+    question.feedback = scored.feedback
+    question.criteria = scored.criteria
+    question.save(update_fields=["answer", "answered_at", "score", "feedback", "criteria"])
     session.current_question_number = question.number
     session.save(update_fields=["current_question_number"])
     return session

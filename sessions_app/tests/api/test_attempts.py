@@ -54,6 +54,7 @@ def test_attempts_lists_the_chain_by_retake_number(alice_client, alice):
     assert set(body["attempts"][0]) == {
         "id",
         "url",
+        "criteria",
         "retake_number",
         "status",
         "score",
@@ -120,8 +121,8 @@ def test_attempts_of_unknown_or_malformed_session_is_404(alice_client, session_i
 def test_attempts_query_count_is_constant(alice_client, alice, length, django_assert_num_queries):
     attempts = _chain(alice, [60] * length)
 
-    # 1 the session for the permission check, 1 the whole chain.
-    with django_assert_num_queries(2):
+    # 1 the session for the permission check, 2 the whole chain, 3 its answers' criteria.
+    with django_assert_num_queries(3):
         response = _attempts(alice_client, attempts[-1])
 
     assert len(response.json()["attempts"]) == length

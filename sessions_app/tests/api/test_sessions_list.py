@@ -130,6 +130,7 @@ def test_detail_shows_questions_in_order(alice_client, alice):
         "answered_at",
         "score",
         "feedback",
+        "criteria",
         "previous_score",
     }
 

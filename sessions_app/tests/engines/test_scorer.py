@@ -98,12 +98,13 @@ def test_list_of_years_and_counts_scores_at_most_30():
 
 
 @pytest.mark.parametrize("description", [PM_SKILL_LIST, PM_DESCRIPTION])
-def test_star_labels_around_empty_content_score_at_most_30(description):
+def test_star_labels_around_empty_content_score_at_most_35(description):
     question = "How do you prioritise a roadmap?"
 
     points, _ = score(EMPTY_STAR_LABELS, question, PM_TITLE, description)
 
-    assert points <= 30
+    # The labels earn nothing: what is left is a vague sentence or two on the topic.
+    assert points <= 35
 
 
 def test_answer_made_of_posting_keywords_scores_at_most_15():

@@ -77,8 +77,9 @@ def test_attempts_page_runs_the_same_queries_for_1_and_30_attempts(
 ):
     latest = _chain_of_scores(completed, *range(40, 40 + attempts))
 
-    # 1 the login session, 2 the user, 3 the session with its posting's title, 4 the chain.
-    with django_assert_num_queries(4):
+    # 1 the login session, 2 the user, 3 the session with its posting's title, 4 the chain,
+    # 5 its answers' criteria.
+    with django_assert_num_queries(5):
         response = _attempts(alice_web, latest)
 
     assert len(response.context["chart"].points) == attempts
