@@ -1,7 +1,9 @@
-"""The attempts page's progress chart, laid out here so the template only draws it."""
+"""The attempts page's progress charts (the score, and the criteria it is made of), laid out
+here so the template only draws them."""
 
 from dataclasses import dataclass
 
+from sessions_app.engines import CRITERIA
 from sessions_app.models import InterviewSession
 
 WIDTH, HEIGHT = 480, 260
@@ -42,32 +44,83 @@ class ScoreChart:
         return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
 
 
+def _y_of(value: int) -> float:
+    return round(TOP + (HEIGHT - TOP - BOTTOM) * (1 - value / 100), 1)
+
+
+def _xs(count: int) -> list[float]:
+    """Where ``count`` attempts sit: one alone in the middle, more spread edge to edge."""
+    plot_width = WIDTH - LEFT - RIGHT - 2 * INSET
+    if count == 1:
+        return [round(LEFT + INSET + plot_width / 2, 1)]
+    step = plot_width / (count - 1) if count > 1 else 0
+    return [round(LEFT + INSET + index * step, 1) for index in range(count)]
+
+
+def _frame(**parts) -> dict:
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "top": TOP,
+        "right": WIDTH - RIGHT,
+        "bottom": _y_of(0),
+        "label_x": LEFT - 8,
+        "ticks": [Tick(_y_of(value), value) for value in TICKS],
+        **parts,
+    }
+
+
 def score_chart(*, attempts: list[InterviewSession]) -> ScoreChart:
     """Scores 0–100 of the completed attempts, by attempt number, left to right."""
     completed = [attempt for attempt in attempts if attempt.score is not None]
-    plot_width = WIDTH - LEFT - RIGHT - 2 * INSET
-    plot_height = HEIGHT - TOP - BOTTOM
-
-    def y_of(value: int) -> float:
-        return round(TOP + plot_height * (1 - value / 100), 1)
-
-    # One point alone sits in the middle; more spread evenly from edge to edge.
-    step = plot_width / (len(completed) - 1) if len(completed) > 1 else 0
-    start = LEFT + INSET if len(completed) > 1 else LEFT + INSET + plot_width / 2
     points = [
-        Point(
-            round(start + index * step, 1), round(y_of(a.score), 1), f"#{a.retake_number}", a.score
-        )
-        for index, a in enumerate(completed)
+        Point(x, _y_of(a.score), f"#{a.retake_number}", a.score)
+        for x, a in zip(_xs(len(completed)), completed, strict=True)
     ]
-    return ScoreChart(
-        width=WIDTH,
-        height=HEIGHT,
-        left=LEFT,
-        top=TOP,
-        right=WIDTH - RIGHT,
-        bottom=y_of(0),
-        label_x=LEFT - 8,
-        ticks=[Tick(y_of(value), value) for value in TICKS],
-        points=points,
-    )
+    return ScoreChart(**_frame(points=points))
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str  # "Structure"
+    key: str  # "structure": its line's style
+    points: list[Point]
+
+    @property
+    def line(self) -> str:
+        return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
+
+
+@dataclass(frozen=True)
+class CriteriaChart:
+    width: int
+    height: int
+    left: int
+    top: int
+    right: float
+    bottom: float
+    label_x: int
+    ticks: list[Tick]
+    labels: list[Point]  # the attempts along the x axis
+    series: list[Series]  # one line per criterion
+
+
+def criteria_chart(*, attempts: list[InterviewSession]) -> CriteriaChart:
+    """Each criterion's mean (``selectors.session_chain``) across the completed attempts that
+    have one, so a candidate sees what improved, not only that the score did."""
+    scored = [a for a in attempts if a.score is not None and a.criteria]
+    xs = _xs(len(scored))
+    series = [
+        Series(
+            name.capitalize(),
+            name,
+            [
+                Point(x, _y_of(a.criteria[name]), f"#{a.retake_number}", a.criteria[name])
+                for x, a in zip(xs, scored, strict=True)
+            ],
+        )
+        for name in CRITERIA
+    ]
+    labels = [Point(x, _y_of(0), f"#{a.retake_number}", 0) for x, a in zip(xs, scored, strict=True)]
+    return CriteriaChart(**_frame(labels=labels, series=series if scored else []))

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sessions_app import charts, selectors, services
+from sessions_app.engines import CRITERIA
 from sessions_app.forms import AnswerForm, JobPostingForm, SignupForm
 from sessions_app.models import InterviewSession, Question
 from sessions_app.refusals import form_submit, refusals_as_messages
@@ -180,15 +181,21 @@ class QuestionRow:
     feedback_points: list[str]
     change: str | None  # "+12", "−3", "±0" against previous_score
     trend: str  # "up", "down", "same", or "" with nothing to compare
+    criteria: list[tuple[str, int]]  # ("Structure", 80), ...; empty if the scorer gave none
 
     @classmethod
     def of(cls, question: Question) -> "QuestionRow":
         points = [line.strip() for line in question.feedback.splitlines() if line.strip()]
+        criteria = (
+            [(name.capitalize(), question.criteria[name]) for name in CRITERIA]
+            if question.criteria
+            else []
+        )
         if question.score is None or question.previous_score is None:
-            return cls(question, points, None, "")
+            return cls(question, points, None, "", criteria)
         delta = question.score - question.previous_score
         trend = "up" if delta > 0 else "down" if delta < 0 else "same"
-        return cls(question, points, _signed(delta), trend)
+        return cls(question, points, _signed(delta), trend, criteria)
 
 
 def _signed(delta: int | None) -> str | None:
@@ -272,5 +279,6 @@ def session_attempts(request: HttpRequest, session_id: str) -> HttpResponse:
         "summary": selectors.ChainSummary.of(chain.attempts[::-1]),
         "improvement": _signed(chain.improvement),
         "chart": charts.score_chart(attempts=chain.attempts),
+        "criteria_chart": charts.criteria_chart(attempts=chain.attempts),
     }
     return render(request, "pages/attempts.html", context)

@@ -83,3 +83,41 @@ def test_attempts_page_runs_the_same_queries_for_1_and_30_attempts(
         response = _attempts(alice_web, latest)
 
     assert len(response.context["chart"].points) == attempts
+
+
+def _with_criteria(session, **values):
+    criteria = {"structure": 50, "specifics": 50, "relevance": 50, "clarity": 50, **values}
+    session.questions.update(criteria=criteria)
+
+
+def test_the_criteria_chart_draws_a_line_per_criterion_across_attempts(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 70)
+    _with_criteria(completed, structure=30, relevance=20)
+    _with_criteria(latest, structure=80, relevance=90)
+
+    page = _attempts(alice_web, latest).content.decode()
+
+    for name in ("structure", "specifics", "relevance", "clarity"):
+        assert f'<polyline class="line {name}"' in page
+    assert "Structure: attempt #1 30, attempt #2 80." in page
+    assert "Relevance: attempt #1 20, attempt #2 90." in page
+
+
+def test_the_table_gives_each_attempts_mean_criteria(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 70)
+    _with_criteria(latest, clarity=64)
+    first = latest.questions.get(number=1)
+    first.criteria = {**first.criteria, "clarity": 14}
+    first.save()
+
+    response = _attempts(alice_web, latest)
+
+    attempt = next(a for a in response.context["chain"].attempts if a.pk == latest.pk)
+    assert attempt.criteria["clarity"] == round((14 + 4 * 64) / 5)
+    assert f"<td>{attempt.criteria['clarity']}</td>".encode() in response.content
+
+
+def test_without_criteria_the_chart_waits_for_a_scored_attempt(alice_web, completed):
+    page = _attempts(alice_web, completed).content.decode()
+
+    assert "appears once an attempt with scored answers is completed" in page

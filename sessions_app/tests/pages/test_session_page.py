@@ -206,3 +206,21 @@ def test_an_answer_with_no_question_number_is_refused(alice_web, active):
     assert response.status_code == 400
     assert db_snapshot() == before
     assert InterviewSession.objects.get(pk=active.pk).current_question_number == 0
+
+
+def test_each_answer_shows_what_its_score_is_made_of(alice_web, completed):
+    criteria = {"structure": 81, "specifics": 62, "relevance": 90, "clarity": 47}
+    completed.questions.update(criteria=criteria)
+
+    page = alice_web.get(reverse("pages:session", args=[completed.pk])).content.decode()
+
+    assert page.count('<dl class="criteria"') == completed.questions.count()
+    for name, value in criteria.items():
+        assert f"<dt>{name.capitalize()}</dt>" in page
+        assert f'value="{value}"' in page
+
+
+def test_an_answer_scored_without_criteria_shows_none(alice_web, completed):
+    page = alice_web.get(reverse("pages:session", args=[completed.pk])).content.decode()
+
+    assert '<dl class="criteria"' not in page
