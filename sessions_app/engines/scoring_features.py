@@ -174,6 +174,7 @@ class Reading:
     skills_missing: list[str] = field(default_factory=list)
     stuffing: float = 0.0
     # What the question asks about (see scoring_topics) and how far the answer addresses it.
+    question: str = ""
     asked_topics: list[Topic] = field(default_factory=list)
     topic_cover: float | None = None
     question_skills: list[str] = field(default_factory=list)
@@ -249,6 +250,7 @@ def _read_focus(
 ) -> None:
     """What the question asks about (topics, skills, its own words) and what the answer is
     about, for the relevance criterion and the feedback."""
+    reading.question = question
     question_lemmas = set(_content_lemmas(question))
     answer_lemmas = set(_content_lemmas(story))
     cover = {topic.key: len(cues & answer_lemmas) for topic, _, cues in _TOPIC_LEMMAS}

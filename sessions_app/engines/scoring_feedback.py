@@ -55,10 +55,10 @@ def _parts_present(reading: Reading) -> list[str]:
 
 def _focus_phrase(reading: Reading) -> str:
     if reading.question_skills:
-        return " and ".join(reading.question_skills[:2])
+        return "asks about " + " and ".join(reading.question_skills[:2])
     if reading.asked_topics:
-        return reading.asked_topics[0].name
-    return "its own subject"
+        return "asks about " + reading.asked_topics[0].name
+    return f'asks "{reading.question.strip()}"'
 
 
 def _answer_phrase(reading: Reading) -> str:
@@ -72,9 +72,11 @@ def _answer_phrase(reading: Reading) -> str:
 
 
 def off_topic_point(reading: Reading) -> str:
+    asked = _focus_phrase(reading)
+    end = "" if asked.endswith(('?"', '."', '!"')) else "."
     return (
-        f"This answer is about {_answer_phrase(reading)}; the question asks about "
-        f"{_focus_phrase(reading)}. Answer with an example of that."
+        f"This answer is about {_answer_phrase(reading)}; the question {asked}{end} "
+        "Answer that, with an example."
     )
 
 

@@ -263,4 +263,13 @@ TOPICS: tuple[Topic, ...] = (
             "launched built shipped finished proud achieved volunteered initiative"
         ),
     ),
+    Topic(
+        "standards",
+        "raising the standard of other people's work",
+        _words("bar standard standards quality"),
+        _words(
+            "bar standard standards quality review reviews reviewed checklist feedback "
+            "practice practices example juniors mentor paired guidelines"
+        ),
+    ),
 )

@@ -156,3 +156,12 @@ def test_each_point_of_feedback_is_its_own_line():
 
     assert len(lines) >= 2
     assert all(line.strip() == line and line for line in lines)
+
+
+def test_off_topic_feedback_quotes_a_question_it_has_no_topic_for():
+    question = "Which book has influenced you most, and why?"
+    answer = "I taught my Year 9 class algebra with worked examples and 24 of 28 passed the test."
+
+    feedback = score(answer, question)[1]
+
+    assert f'the question asks "{question}"' in feedback

@@ -104,7 +104,7 @@ def test_feedback_on_an_off_topic_answer_says_what_it_is_about_and_what_was_aske
     first = _assess(answer, question, posting).feedback.splitlines()[0]
 
     assert first.startswith("This answer is about ")
-    assert "; the question asks about " in first
+    assert "; the question asks " in first
 
 
 def test_off_topic_feedback_names_the_topics():
