@@ -78,10 +78,13 @@ def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, 
     save_screenshot(page, f"{tag}-completed-session")
 
     page.get_by_role("link", name="See every attempt and your progress").click()
-    expect(page.locator("svg.chart circle.point")).to_have_count(2)
-    expect(page.locator("svg.chart desc")).to_contain_text(
+    score_chart = page.locator("svg.chart").first
+    expect(score_chart.locator("circle.point")).to_have_count(2)
+    expect(score_chart.locator("desc")).to_contain_text(
         f"Attempt #1: {first_score}. Attempt #2: {second_score}."
     )
+    # Beside it, what the score is made of: a line per criterion.
+    expect(page.locator("svg.chart").nth(1).locator("polyline")).to_have_count(4)
     check(page)
     save_screenshot(page, f"{tag}-attempts-chart", full_page=True)
 
