@@ -54,12 +54,14 @@ CRITERIA = ("structure", "specifics", "relevance", "clarity")
 # (sessions_app/engines/calibration.py, which the scorer's tests rerun); the README gives
 # their agreement with labels the fit did not see.
 RUBRIC_WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
-WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
+WEIGHTS = {"structure": 0.30, "specifics": 0.30, "relevance": 0.15, "clarity": 0.25}
 OFF_TOPIC_CAP = 40
 STRONG_SCORE = 75
 # The share of relevance that comes from the posting (its skills and words): more for a
 # question about the role itself.
 POSTING_LINK, ROLE_LINK = 0.2, 0.7
+# How much of its focus an answer to a skill question keeps without showing the skill.
+SKILL_MISSING_SHARE = 0.35
 
 
 def _length_credit(words: int) -> float:
@@ -99,11 +101,18 @@ def _focus(reading: Reading) -> float:
     asked = []
     if reading.topic_cover is not None:
         asked.append(reading.topic_cover)
-    if reading.question_skills:
-        asked.append(len(reading.question_skills_used) / len(reading.question_skills))
     if words := reading.question_words:
         asked.append(min(1.0, len(words & reading.question_overlap) / min(2, len(words))))
-    return max(asked) if asked else reading.posting_link
+    best = max(asked) if asked else reading.posting_link
+    if reading.question_skills:
+        # A question about a skill is answered by showing that skill, or, where it also
+        # names a competency ("design a REST API"), by an answer squarely about that; the
+        # rest of what it asks counts for a little only.
+        used = len(reading.question_skills_used) / len(reading.question_skills)
+        on_topic = (reading.topic_cover or 0) >= 1
+        other = reading.topic_cover if on_topic else SKILL_MISSING_SHARE * best
+        return used + (1 - used) * other
+    return best
 
 
 def criteria(reading: Reading) -> dict[str, int]:
@@ -124,12 +133,12 @@ def criteria(reading: Reading) -> dict[str, int]:
 
 
 def score_from(values: dict[str, int], weights: dict[str, float] | None = None) -> int:
-    """The score: the criteria's weighted mean; for an answer whose relevance is below
-    ``OFF_TOPIC_CAP`` (it does not answer the question, however well it is built) at most
+    """The score: the criteria's weighted mean; for an answer whose relevance is
+    ``OFF_TOPIC_CAP`` or less (it does not answer the question, however well built) at most
     ``OFF_TOPIC_CAP / 2 + relevance / 2``, so below the cap."""
     weights = weights or WEIGHTS
     total = sum(weights[name] * values[name] for name in CRITERIA) / sum(weights.values())
-    if values["relevance"] < OFF_TOPIC_CAP:
+    if values["relevance"] <= OFF_TOPIC_CAP:
         # From half the cap for an answer with nothing to do with the question up to the cap.
         total = min(total, OFF_TOPIC_CAP * (0.5 + values["relevance"] / (2 * OFF_TOPIC_CAP)))
     return max(0, min(100, round(total)))
@@ -169,7 +178,7 @@ class BuiltinAnswerScorer:
             reading,
             values,
             WEIGHTS,
-            off_topic=values["relevance"] < OFF_TOPIC_CAP,
+            off_topic=values["relevance"] <= OFF_TOPIC_CAP,
             strong=score >= STRONG_SCORE,
         )
         return Assessment(score, "\n".join(points), values)

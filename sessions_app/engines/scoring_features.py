@@ -271,10 +271,11 @@ def _read_focus(
         for skill in reading.question_skills
     }
     named = set(extract_skills(story))
+    # The skill itself, by name or alias, or at least half the words of its name.
     reading.question_skills_used = [
         skill
         for skill, lemmas in question_skill_lemmas.items()
-        if skill in named or lemmas & answer_lemmas
+        if skill in named or (lemmas and 2 * len(lemmas & answer_lemmas) >= len(lemmas))
     ]
     role_lemmas = set(_content_lemmas(title))
     reading.role_question = bool(role_lemmas) and role_lemmas <= question_lemmas

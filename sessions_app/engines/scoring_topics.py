@@ -29,9 +29,11 @@ TOPICS: tuple[Topic, ...] = (
         "helping someone else grow (mentoring, coaching, onboarding)",
         _words("mentor mentored mentoring mentee coach coaching junior newer grow bigger"),
         _words(
-            "mentor mentored mentoring mentee coach coached coaching junior newer onboard "
+            "mentor mentored mentoring mentee coach coached coaching junior newer newly "
+            "starter graduate preceptor preceptee buddy buddied induction commis onboard "
             "onboarding taught teach teaching pair paired pairing trainee trained training "
-            "guide guided shadow shadowed apprentice ramp ramped promoted promotion"
+            "guide guided shadow shadowed apprentice ramp ramped promoted promotion walked "
+            "observed modelled modeled co-planned"
         ),
     ),
     Topic(
@@ -270,6 +272,16 @@ TOPICS: tuple[Topic, ...] = (
         _words(
             "bar standard standards quality review reviews reviewed checklist feedback "
             "practice practices example juniors mentor paired guidelines"
+        ),
+    ),
+    Topic(
+        "clinical care",
+        "caring for a patient whose condition changes",
+        _words("deteriorating deteriorated clinical"),
+        _words(
+            "patient vital vitals blood pressure oxygen sepsis escalate escalated doctor "
+            "registrar ward observation observations medication dose monitor monitored "
+            "bedside fluids surgery"
         ),
     ),
 )

@@ -189,3 +189,36 @@ def test_the_score_interface_still_gives_score_and_feedback():
     )
 
     assert result == (assessment.score, assessment.feedback)
+
+
+SEPSIS = (
+    "During a night shift last winter a post-operative patient's blood pressure dropped to "
+    "80/40 and his heart rate climbed to 130. I suspected sepsis, started fluids as per the "
+    "protocol, took cultures and escalated to the registrar using SBAR within ten minutes. "
+    "He was on antibiotics within the hour and back on the ward two days later."
+)
+PRECEPTOR = (
+    "Last spring I was preceptor for a newly qualified nurse on our ICU. In her first week she "
+    "was anxious about drug rounds, so I walked her through each step, observed her first ten "
+    "rounds and we debriefed after every shift. By week four she ran her own bay, and she "
+    "passed her competencies two weeks early."
+)
+NURSE = ("Registered Nurse, ICU", "Critical care, patient assessment, medication administration.")
+
+
+def test_an_answer_from_another_field_does_not_answer_a_skill_question():
+    question = "What do you wish you had known about Django when you started using it?"
+
+    assessment = _assess(SEPSIS, question, BACKEND)
+
+    assert assessment.score <= OFF_TOPIC_CAP
+    assert "Django" in assessment.feedback.splitlines()[0]
+
+
+def test_helping_a_new_colleague_told_in_a_nurses_words_answers_the_question():
+    question = "Tell me about a time you helped a newer colleague get up to speed."
+
+    assessment = _assess(PRECEPTOR, question, NURSE)
+
+    assert assessment.criteria["relevance"] > OFF_TOPIC_CAP
+    assert assessment.score >= 60
