@@ -1,8 +1,10 @@
 """The built-in answer scorer: offline, deterministic and standard library only.
 
-An answer earns up to 100 points from five criteria, then loses points for empty language:
+An answer gets four criteria, each 0 to 100 (``criteria``), from the evidence below; the
+score is their weighted mean (``WEIGHTS``), capped for an answer that misses the question
+(``score_from``).
 
-* **Structure (STAR), 35 points**, read from the content. Literal "Situation:" or "Result:"
+* **Structure**, from 35 points read from the content. Literal "Situation:" or "Result:"
   labels are removed first and earn nothing on their own (a Situation or Task label followed
   by a figure or a name does count as that part). Situation, 7: when and where, what was wrong
   ("last year", "at my previous company", "was struggling"). Task, 5: the goal ("I was asked
@@ -10,28 +12,27 @@ An answer earns up to 100 points from five criteria, then loses points for empty
   profiled", "we agreed"), full marks at three; a habit ("I pair with ...") counts 0.6 of an
   action and a hypothetical ("I would ...") 0.5. Result, 9: outcome language with a number
   earns all 9, without one 5.4, and a vague "it got better" 3.2.
-* **Concreteness, 30 points.** Figures in the result sentences, 12 (full at two); other
+* **Specifics**, from 30 points. Figures in the result sentences, 12 (full at two); other
   numbers inside the story, 6 (full at three; credentials such as "8 years of Python" and
   bare lists of figures do not count); named specifics such as tools, products or places
   that the posting did not already name, 7.5 (full at three); people and timeframes ("the
   CMO", "within a quarter", "weekly"), 4.5 (full at two).
-* **Relevance, 15 points.** Content words shared with the question, 7.5, and skills from the
-  posting that the answer mentions, 7.5, each capped at two, so naming more earns nothing.
-* **Length, 10 points**, counted on distinct sentences so repetition adds nothing: nothing
-  below 8 words, half at 40, full from 80 to 400, easing to 8 points at 700 and beyond.
-* **Clear language, 10 points.** Each filler word ("um", "you know", "basically"), buzzword
-  ("synergy", "best practices"; allowed when the posting itself uses it) or sweeping claim
-  ("I always", "everyone", "X is key") costs a third; each hedge ("probably", "I think")
-  costs 0.15 of it.
+* **Relevance**: how far the answer addresses what the question asks (``_focus``): the
+  topic it asks about (``scoring_topics``: two of the topic's words in the answer), the
+  skill it names (which the answer must show), or its own words; then the posting's skills
+  and words add to an answer that does address it (a fifth of relevance, seven tenths for a
+  question about the role itself). Keyword stuffing (a quarter or more of the answer's
+  content words only echoing the posting or the question) takes it away, all of it at 60%.
+* **Clarity**, from 20 points: length, 10, counted on distinct sentences so repetition adds
+  nothing (nothing below 8 words, half at 40, full from 80 to 400, easing to 8 points at 700
+  and beyond); clear language, 10: each filler word ("um", "basically"), buzzword
+  ("synergy"; allowed when the posting itself uses it) or sweeping claim ("I always", "X is
+  key") costs a third, each hedge ("probably") 0.15 of it; after the first slip each filler
+  word or buzzword costs 4 more points and each sweeping claim 6, at most 20.
 
-Penalties come off the total. After the first slip, each filler word or buzzword costs 4
-more points and each sweeping claim 6, at most 20 in all. Keyword stuffing: once a quarter of
-an answer's content words (and at least five) only echo the posting's skill terms or the
-question, it starts losing its relevance points and up to 40 more, all of them at 60%.
-
-Feedback names what the answer did well, then what to add: missing STAR parts, a number, one
-or two of the posting's skills, filler or buzzwords to cut, and length advice. An answer that
-scores 75 or more keeps its praise and at most one suggestion.
+Feedback (``scoring_feedback``), one point per line: what the answer did well, then the one
+or two changes that would raise its score most; an answer that misses the question hears
+that first, and one that scores 75 or more gets one change.
 """
 
 from typing import NamedTuple
