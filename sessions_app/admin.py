@@ -119,7 +119,7 @@ class JobPostingAdmin(ServiceRefusalsMixin, admin.ModelAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
-    fields = ["number", "category", "text", "answer", "score", "feedback"]
+    fields = ["number", "category", "text", "answer", "score", "criteria", "feedback"]
     readonly_fields = fields
     extra = 0
     can_delete = False
