@@ -97,6 +97,14 @@ def _is_past(word: str) -> bool:
 
 # Words after "I" that are not a habit of doing something ("I think", "I needed", "I am").
 _NOT_HABITUAL = lexicon.NOT_PRESENT_ACTIONS | lexicon.NOT_ACTIONS | lexicon.STOPWORDS
+# What someone would, could or will do: a plan, for a question about one.
+_MODAL_SUBJECTS = frozenset({"i'd", "we'd", "i'll", "we'll"})
+_SUBJECTS = frozenset({"i", "we"}) | _MODAL_SUBJECTS
+_MODALS = frozenset({"would", "could", "will", "can", "might", "i'd", "we'd"})
+# A question about what the candidate would do or does, not a story of what they did.
+_FORWARD_QUESTION = re.compile(
+    r"\b(?:would|could|will|do|can) you\b|\bhow (?:do|would|will) you\b", re.I
+)
 
 
 def _actions(sentence: str) -> tuple[set[str], set[str], set[str]]:
@@ -106,13 +114,15 @@ def _actions(sentence: str) -> tuple[set[str], set[str], set[str]]:
     habitual: set[str] = set()
     hypothetical: set[str] = set()
     for index, token in enumerate(tokens):
-        if token in {"i", "we"}:
+        if token in _SUBJECTS:
             after = index + 1
             while after < len(tokens) and tokens[after] in lexicon.SUBJECT_ADVERBS:
                 after += 1
             verb = tokens[after] if after < len(tokens) else ""
             following = tokens[after + 1] if after + 1 < len(tokens) else ""
-            if verb in {"would", "i'd", "we'd"} and following.isalpha():
+            if token in _MODAL_SUBJECTS:  # "I'd run", "we'll ship"
+                verb, following = "would", verb
+            if verb in _MODALS and following.isalpha() and following not in _NOT_HABITUAL:
                 hypothetical.add(following)
             elif _is_past(verb):
                 past.add(verb)
@@ -175,6 +185,7 @@ class Reading:
     stuffing: float = 0.0
     # What the question asks about (see scoring_topics) and how far the answer addresses it.
     question: str = ""
+    forward_question: bool = False
     asked_topics: list[Topic] = field(default_factory=list)
     topic_cover: float | None = None
     question_skills: list[str] = field(default_factory=list)
@@ -196,6 +207,9 @@ class Reading:
 
     @property
     def action_units(self) -> float:
+        # A plan answers a question about one ("How would you ...?") as fully as a story.
+        if self.forward_question:
+            return len(self.past) + len(self.habitual) + len(self.hypothetical)
         return len(self.past) + 0.6 * len(self.habitual) + 0.5 * len(self.hypothetical)
 
 
@@ -251,6 +265,7 @@ def _read_focus(
     """What the question asks about (topics, skills, its own words) and what the answer is
     about, for the relevance criterion and the feedback."""
     reading.question = question
+    reading.forward_question = bool(_FORWARD_QUESTION.search(question))
     question_lemmas = set(_content_lemmas(question))
     answer_lemmas = set(_content_lemmas(story))
     cover = {topic.key: len(cues & answer_lemmas) for topic, _, cues in _TOPIC_LEMMAS}

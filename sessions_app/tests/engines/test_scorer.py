@@ -266,3 +266,17 @@ def test_longest_inputs_score_within_a_second():
     score(answer[:10_000], description=description[:20_000])
 
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_plan_answers_a_question_about_what_you_would_do():
+    question = "What would you focus on in your first 90 days as a Senior Backend Engineer?"
+    plan = (
+        "In my first month I'd read the incident reports and pair with each engineer on the "
+        "team, then I'd map the slowest Django endpoints with the on-call lead. By day 60 I "
+        "would fix the two worst ones and I'd write the runbook we lack, so that by day 90 our "
+        "p95 is under 300 ms and new joiners can ship in their first week."
+    )
+    story_of_one_step = "I read the incident reports."
+
+    assert score(plan, question)[0] >= 60
+    assert score(plan, question)[0] > score(story_of_one_step, question)[0]
