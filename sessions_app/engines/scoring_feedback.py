@@ -111,7 +111,16 @@ def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
             )
         )
     missing = [text for name, text in _STAR_PARTS if name not in _parts_present(reading)]
-    if missing:
+    if reading.forward_question and reading.action_units < 3:
+        # A question about what you would do wants a plan, not a past story's parts.
+        advice.append(
+            (
+                "structure",
+                "Lay out what you would do, step by step, and how you would know it worked; "
+                "an example from your past makes the plan credible.",
+            )
+        )
+    elif missing and not reading.forward_question:
         advice.append(("structure", "Add " + "; ".join(missing) + "."))
     if not reading.measures and reading.any_numbers:
         advice.append(

@@ -165,3 +165,12 @@ def test_off_topic_feedback_quotes_a_question_it_has_no_topic_for():
     feedback = score(answer, question)[1]
 
     assert f'the question asks "{question}"' in feedback
+
+
+def test_a_question_about_what_you_would_do_asks_for_a_plan_not_a_past_situation():
+    question = "How would you decide when a problem needs escalating as a Senior Backend Engineer?"
+
+    advice = _advice("I would escalate when customers are affected.", question)
+
+    assert "step by step" in advice
+    assert "the situation (where, when" not in advice
