@@ -195,17 +195,12 @@ class SessionViewSet(
     def base_queryset(self) -> QuerySet[InterviewSession]:
         if self.action == "retrieve":
             return selectors.session_detail_queryset()
-        if self.action == "list" or (self._previewing and self.action != "answers"):
+        if self.action == "list" or self._previewing:
             return selectors.session_queryset()
         # Write actions only need the owner for the permission check, and a retake what it
         # locks (the chain's root and the posting); the services lock and re-read the row.
         return InterviewSession.objects.only(
-            "id",
-            "user_id",
-            "original_session_id",
-            "job_posting_id",
-            "status",
-            "current_question_number",
+            "id", "user_id", "original_session_id", "job_posting_id"
         )
 
     @property
@@ -330,7 +325,7 @@ class SessionViewSet(
         return Response(self.get_serializer(chain).data)
 
 
-# Health, the index and routes that match nothing -------------------------------------------------
+# Health, the index and routes that match nothing ----------------------------------------
 
 
 class HealthView(APIView):
@@ -347,7 +342,9 @@ class HealthView(APIView):
     def get(self, request: Request) -> Response:
         health = selectors.system_health()
         ok = health["status"] != "unavailable"
-        return Response(health, status=status.HTTP_200_OK if ok else 503)
+        return Response(
+            health, status=status.HTTP_200_OK if ok else status.HTTP_503_SERVICE_UNAVAILABLE
+        )
 
 
 class ApiRootView(APIView):
