@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sessions_app.engines.scorer import CRITERIA, RUBRIC_WEIGHTS, BuiltinAnswerScorer, score_from
+from sessions_app.engines import CRITERIA
+from sessions_app.engines.scorer import RUBRIC_WEIGHTS, BuiltinAnswerScorer, score_from
 
 OWN_EXAMPLES = Path(__file__).with_name("data") / "labelled_answers.jsonl"
 # Weights on a grid of twentieths, each criterion from 2 to 9 of them (0.10 to 0.45): no

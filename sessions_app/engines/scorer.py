@@ -37,6 +37,7 @@ that first, and one that scores 75 or more gets one change.
 
 from typing import NamedTuple
 
+from sessions_app.engines import CRITERIA
 from sessions_app.engines.scoring_features import (
     LONG_WORDS,
     SHORT_WORDS,
@@ -49,7 +50,6 @@ from sessions_app.engines.scoring_feedback import feedback_points
 # posting_skills lives with the feature detection, but callers know it as part of the scorer.
 __all__ = ["Assessment", "BuiltinAnswerScorer", "criteria", "posting_skills", "score_from"]
 
-CRITERIA = ("structure", "specifics", "relevance", "clarity")
 # What the rubric asks for first: a story with its steps, then specifics, then relevance and
 # clarity. The weights the score uses are fitted near these on labelled answers
 # (sessions_app/engines/calibration.py, which the scorer's tests rerun); the README gives

@@ -257,6 +257,7 @@ def _read_relevance(
 def _read_focus(
     reading: Reading,
     story: str,
+    answer_lemmas: set[str],
     question: str,
     title: str,
     description: str,
@@ -267,7 +268,6 @@ def _read_focus(
     reading.question = question
     reading.forward_question = bool(_FORWARD_QUESTION.search(question))
     question_lemmas = set(_content_lemmas(question))
-    answer_lemmas = set(_content_lemmas(story))
     cover = {topic.key: len(cues & answer_lemmas) for topic, _, cues in _TOPIC_LEMMAS}
     reading.asked_topics = [topic for topic, asks, _ in _TOPIC_LEMMAS if asks & question_lemmas]
     if reading.asked_topics:
@@ -298,7 +298,7 @@ def _read_focus(
         question_lemmas
         - role_lemmas
         - _QUESTION_ONLY_LEMMAS
-        - set().union(set(), *question_skill_lemmas.values())
+        - set().union(*question_skill_lemmas.values())
     )
     posting = posting_lemmas | (
         set(_content_lemmas(f"{title} {description}")) - _QUESTION_ONLY_LEMMAS
@@ -338,7 +338,7 @@ def read_answer(question: str, answer: str, title: str, description: str) -> Rea
     reading.effective_words = min(len(_WORD.findall(story)), round(2.5 * len(set(lemmas))))
 
     posting_lemmas = _read_relevance(reading, lemmas, question, title, description)
-    _read_focus(reading, story, question, title, description, posting_lemmas)
+    _read_focus(reading, story, set(lemmas), question, title, description, posting_lemmas)
 
     for sentence in sentences:
         past, habitual, hypothetical = _actions(sentence)

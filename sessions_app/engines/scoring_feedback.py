@@ -181,13 +181,15 @@ def feedback_points(
     points = praise_for(reading)[:2] if not off_topic else []
     if not points and not off_topic:
         points = ["There is little to score yet: tell the story of one real example."]
+    suggestions = suggestions_for(reading)
     if off_topic and reading.stuffed:
-        changes = [text for criterion, text in suggestions_for(reading)[:1]]
+        # Stuffing comes first among the suggestions: it is why the question is missed.
+        changes = [suggestions[0][1]]
     else:
         changes = [off_topic_point(reading)] if off_topic else []
     gain = {name: weights[name] * (100 - value) for name, value in values.items()}
     seen = {"relevance"} if off_topic else set()
-    for criterion, text in sorted(suggestions_for(reading), key=lambda pair: -gain[pair[0]]):
+    for criterion, text in sorted(suggestions, key=lambda pair: -gain[pair[0]]):
         if criterion not in seen:
             seen.add(criterion)
             changes.append(text)

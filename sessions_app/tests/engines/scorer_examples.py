@@ -106,30 +106,6 @@ def score(
     )
 
 
-def average_ranks(values: list[float]) -> list[float]:
-    order = sorted(range(len(values)), key=lambda index: values[index])
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for position in range(start, end + 1):
-            ranks[order[position]] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks
-
-
-def spearman(xs: list[float], ys: list[float]) -> float:
-    """Spearman's rho: Pearson's correlation of the ranks, ties sharing their average rank."""
-    rx, ry = average_ranks(xs), average_ranks(ys)
-    mean_x, mean_y = sum(rx) / len(rx), sum(ry) / len(ry)
-    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(rx, ry, strict=True))
-    spread_x = sum((x - mean_x) ** 2 for x in rx) ** 0.5
-    spread_y = sum((y - mean_y) ** 2 for y in ry) ** 0.5
-    return covariance / (spread_x * spread_y)
-
-
 def calibration_rows() -> list[dict]:
     if not DATA_FILE.exists():
         # CI always has ../shared beside the clone, so there a missing file is a failure.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sessions_app.engines.calibration import average_ranks, spearman
 from sessions_app.engines.scorer import posting_skills
 from sessions_app.tests.engines.scorer_examples import (
     ANALYST_DESCRIPTION,
@@ -27,11 +28,9 @@ from sessions_app.tests.engines.scorer_examples import (
     STRONG_NURSE_ANSWER,
     STRONG_PM_ANSWER,
     VAGUE_SENTENCE,
-    average_ranks,
     calibration_rows,
     score,
     score_row,
-    spearman,
 )
 
 # Calibration

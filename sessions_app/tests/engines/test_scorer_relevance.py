@@ -3,8 +3,9 @@ is a documented function of its four criteria."""
 
 import pytest
 
+from sessions_app.engines import CRITERIA
 from sessions_app.engines.generator import BuiltinQuestionGenerator
-from sessions_app.engines.scorer import CRITERIA, OFF_TOPIC_CAP, BuiltinAnswerScorer, score_from
+from sessions_app.engines.scorer import OFF_TOPIC_CAP, BuiltinAnswerScorer, score_from
 
 CHECKOUT = (
     "Last spring our Django checkout API had a p95 of 2 seconds during sales. I was asked to "
