@@ -46,8 +46,7 @@ test: lint
 screenshots: install
 	SCREENSHOT_DIR=docs REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)
 
-# The product under load on PostgreSQL (local, trust auth) with wrk: see the README's
-# Performance section.
+# The product under load on PostgreSQL (local, trust auth) with wrk: see docs/performance.md.
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python bench/run.py

@@ -1,5 +1,5 @@
 """gunicorn's settings for production: `make serve` runs them (and `make bench` measures
-them; see the README's Deploying and Performance sections).
+them; see docs/deploying.md and docs/performance.md).
 
 Threads (gthread): a request spends much of its time waiting on PostgreSQL, and psycopg
 releases the GIL while it waits, so a few threads per process keep both cores busy where

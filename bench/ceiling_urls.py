@@ -8,7 +8,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
-from sessions_app.authentication import AccountJWTAuthentication
+from sessions_app.api.authentication import AccountJWTAuthentication
 from sessions_app.models import InterviewSession, Question
 
 

@@ -1,6 +1,6 @@
 """Settings for Interview Practice, read from the environment in this one place.
 
-Every variable is documented in the README. The defaults suit local development only when
+Every variable is documented in docs/deploying.md. The defaults suit local development only when
 ``DJANGO_DEBUG`` is on; with it off the secret key must be given and HTTPS is enforced.
 """
 
@@ -134,14 +134,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight after security: served without a session or a database query.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "sessions_app.middleware.RequestCharsetMiddleware",
-    "sessions_app.middleware.QueryStringMiddleware",
+    "sessions_app.guards.RequestCharsetMiddleware",
+    "sessions_app.guards.QueryStringMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "sessions_app.middleware.PagesMiddleware",
+    "sessions_app.pages.middleware.PagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -182,7 +182,7 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(
         f"REDIS_URL must start with redis://, rediss:// or unix://; got {REDIS_URL!r}"
     )
-# Redis holds the request budgets (sessions_app.throttling), shared by every app server;
+# Redis holds the request budgets (sessions_app.api.throttling), shared by every app server;
 # nothing else is cached. Without it each process counts its own.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -247,36 +247,36 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # JWT first: its scheme is the one named in 401 WWW-Authenticate headers.
-        "sessions_app.authentication.AccountJWTAuthentication",
+        "sessions_app.api.authentication.AccountJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "sessions_app.renderers.BrowsableAPIRenderer",
+        "sessions_app.api.renderers.BrowsableAPIRenderer",
     ],
     # No multipart: no field takes a file (interview_practice.wsgi refuses multipart bodies
     # before they are read, and the browsable API's forms post URL-encoded).
     "DEFAULT_PARSER_CLASSES": [
-        "sessions_app.parsers.JSONParser",
+        "sessions_app.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
     ],
     # Throttles key anonymous clients by address. 0 trusts only REMOTE_ADDR: a client
     # cannot dodge its limit by inventing X-Forwarded-For. Behind N proxies, set N.
     "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
-    "DEFAULT_THROTTLE_CLASSES": ["sessions_app.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["sessions_app.api.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env_rate("THROTTLE_USER_RATE", "1000/hour"),
         "auth": env_rate("THROTTLE_AUTH_RATE", "20/minute"),
     },
-    "DEFAULT_PAGINATION_CLASS": "sessions_app.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "sessions_app.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "sessions_app.exceptions.api_exception_handler",
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "sessions_app.negotiation.ContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "sessions_app.api.negotiation.ContentNegotiation",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    "DEFAULT_SCHEMA_CLASS": "sessions_app.schema.ApiAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "sessions_app.api.schema.ApiAutoSchema",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -292,15 +292,15 @@ SPECTACULAR_SETTINGS = {
     # Separate input and output components: a session as sent is not a session as read.
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["sessions_app.schema.without_slashless_index"],
+    "PREPROCESSING_HOOKS": ["sessions_app.api.schema.without_slashless_index"],
     # The schema and its page are public and never fail on a stale token.
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ErrorCodeEnum": "sessions_app.schema.ERROR_CODE_CHOICES",
-        "HealthStatusEnum": "sessions_app.serializers.HEALTH_STATUSES",
+        "ErrorCodeEnum": "sessions_app.api.schema.ERROR_CODE_CHOICES",
+        "HealthStatusEnum": "sessions_app.api.serializers.HEALTH_STATUSES",
         "SessionStatusEnum": "sessions_app.models.InterviewSession.Status",
     },
 }

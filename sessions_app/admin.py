@@ -21,8 +21,8 @@ from django.utils.safestring import mark_safe
 
 from sessions_app import selectors, services
 from sessions_app.exceptions import DomainError
-from sessions_app.forms import UniqueIdentityMixin
 from sessions_app.models import InterviewSession, JobPosting, Question
+from sessions_app.pages.forms import UniqueIdentityMixin
 
 User = get_user_model()
 

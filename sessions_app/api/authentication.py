@@ -5,14 +5,14 @@ from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
-from sessions_app.rows import row
+from sessions_app.sql import row
 from sessions_app.tokens import token_read, token_user_id
 
 
 class AccountJWTAuthentication(JWTAuthentication):
     """simplejwt's authentication, reading the account on every request as it does (so a
     deactivated or deleted account is refused at once), with one fixed statement
-    (``sessions_app.rows``) instead of a compiled queryset. A token with claims we never
+    (``sessions_app.sql``) instead of a compiled queryset. A token with claims we never
     write (``sessions_app.tokens``) is ``TOKEN_INVALID``."""
 
     def get_validated_token(self, raw_token: bytes) -> Token:

@@ -155,7 +155,7 @@ class ApiAutoSchema(AutoSchema):
 class AccountJWTScheme(SimpleJWTScheme):
     """Our subclass of simplejwt's authentication is the same bearer scheme."""
 
-    target_class = "sessions_app.authentication.AccountJWTAuthentication"
+    target_class = "sessions_app.api.authentication.AccountJWTAuthentication"
 
 
 def without_slashless_index(endpoints: list, **kwargs: Any) -> list:

@@ -150,7 +150,7 @@ def _text_or_none(value: object) -> str | None:
 
 
 class CriteriaSerializer(serializers.Serializer):
-    """What a score is made of, each 0-100; the score is their weighted mean (README)."""
+    """What a score is made of, each 0-100; the score is their weighted mean (docs/scoring.md)."""
 
     structure = serializers.IntegerField(min_value=0, max_value=100)
     specifics = serializers.IntegerField(min_value=0, max_value=100)
@@ -181,7 +181,7 @@ class QuestionSerializer(serializers.ModelSerializer):
         # The session serializers below are on every hot response and are read-only: each
         # builds its dict directly, where DRF would build, bind and call a field object per
         # value on every response. The fields above still describe the output (browsable
-        # API, schema); tests/test_serializers.py checks both give the same JSON.
+        # API, schema); tests/api/test_serializers.py checks both give the same JSON.
         return {
             "number": question.number,
             "text": question.text,

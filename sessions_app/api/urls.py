@@ -2,7 +2,7 @@ from django.urls import re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from sessions_app import api
+from sessions_app.api import views as api
 
 
 class OptionalSlashRouter(DefaultRouter):

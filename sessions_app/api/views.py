@@ -19,11 +19,9 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from sessions_app import selectors, services
-from sessions_app.exceptions import NO_ENDPOINT_MESSAGE, SessionNotFound, error_body
-from sessions_app.models import InterviewSession, JobPosting
-from sessions_app.permissions import IsOwner, IsSessionOwner
-from sessions_app.schema import errors
-from sessions_app.serializers import (
+from sessions_app.api.permissions import IsOwner, IsSessionOwner
+from sessions_app.api.schema import errors
+from sessions_app.api.serializers import (
     AnswerPromptSerializer,
     AnswerSerializer,
     AttemptChainSerializer,
@@ -38,7 +36,9 @@ from sessions_app.serializers import (
     TokenPairSerializer,
     UserSerializer,
 )
-from sessions_app.throttling import AuthRateThrottle
+from sessions_app.api.throttling import AuthRateThrottle
+from sessions_app.exceptions import NO_ENDPOINT_MESSAGE, SessionNotFound, error_body
+from sessions_app.models import InterviewSession, JobPosting
 
 # Accounts -------------------------------------------------------------------------------
 

@@ -1,38 +1,28 @@
 """The built-in answer scorer: offline, deterministic and standard library only.
 
-An answer gets four criteria, each 0 to 100 (``criteria``), from the evidence below; the
-score is their weighted mean (``WEIGHTS``), capped for an answer that misses the question
-(``score_from``).
+An answer gets four criteria, each 0 to 100 (``criteria``), from the evidence
+``scoring_features`` reads in it; the score is their weighted mean (``WEIGHTS``), capped for an
+answer that misses the question (``score_from``, ``OFF_TOPIC_CAP``). What each piece of
+evidence is worth is written once, in ``_points`` and ``_focus``:
 
-* **Structure**, from 35 points read from the content. Literal "Situation:" or "Result:"
-  labels are removed first and earn nothing on their own (a Situation or Task label followed
-  by a figure or a name does count as that part). Situation, 7: when and where, what was wrong
-  ("last year", "at my previous company", "was struggling"). Task, 5: the goal ("I was asked
-  to", "my goal was", "I needed to"). Action, 14: distinct things the candidate did ("I
-  profiled", "we agreed"), full marks at three; a habit ("I pair with ...") counts 0.6 of an
-  action and a hypothetical ("I would ...") 0.5. Result, 9: outcome language with a number
-  earns all 9, without one 5.4, and a vague "it got better" 3.2.
-* **Specifics**, from 30 points. Figures in the result sentences, 12 (full at two); other
-  numbers inside the story, 6 (full at three; credentials such as "8 years of Python" and
-  bare lists of figures do not count); named specifics such as tools, products or places
-  that the posting did not already name, 7.5 (full at three); people and timeframes ("the
-  CMO", "within a quarter", "weekly"), 4.5 (full at two).
-* **Relevance**: how far the answer addresses what the question asks (``_focus``): the
-  topic it asks about (``scoring_topics``: two of the topic's words in the answer), the
-  skill it names (which the answer must show), or its own words; then the posting's skills
-  and words add to an answer that does address it (a fifth of relevance, seven tenths for a
-  question about the role itself). Keyword stuffing (a quarter or more of the answer's
-  content words only echoing the posting or the question) takes it away, all of it at 60%.
-* **Clarity**, from 20 points: length, 10, counted on distinct sentences so repetition adds
-  nothing (nothing below 8 words, half at 40, full from 80 to 400, easing to 8 points at 700
-  and beyond); clear language, 10: each filler word ("um", "basically"), buzzword
-  ("synergy"; allowed when the posting itself uses it) or sweeping claim ("I always", "X is
-  key") costs a third, each hedge ("probably") 0.15 of it; after the first slip each filler
-  word or buzzword costs 4 more points and each sweeping claim 6, at most 20.
+* **Structure**: the story's situation, goal, distinct actions and result, read from the
+  content; literal "Situation:" or "Result:" labels are removed first and earn nothing. A
+  habit ("I pair with ...") or a plan ("I would ...") counts as part of an action.
+* **Specifics**: figures in the result, other numbers inside the story (not credentials such
+  as "8 years of Python"), named tools, products or places the posting did not already name,
+  people and timeframes.
+* **Relevance**: how far the answer addresses what the question asks (``_focus``): the topic
+  it asks about (``scoring_topics``), the skill it names (which the answer must show), or its
+  own words; the posting's skills and words add to an answer that does address it
+  (``POSTING_LINK``, ``ROLE_LINK`` for a question about the role). Keyword stuffing takes it
+  away.
+* **Clarity**: length within reason, counted on distinct sentences (``_length_credit``), and
+  language without filler words, buzzwords (allowed when the posting uses them), sweeping
+  claims or hedges.
 
 Feedback (``scoring_feedback``), one point per line: what the answer did well, then the one
 or two changes that would raise its score most; an answer that misses the question hears
-that first, and one that scores 75 or more gets one change.
+that first, and one that scores ``STRONG_SCORE`` or more gets one change.
 """
 
 from typing import NamedTuple
@@ -52,7 +42,7 @@ __all__ = ["Assessment", "BuiltinAnswerScorer", "criteria", "posting_skills", "s
 
 # What the rubric asks for first: a story with its steps, then specifics, then relevance and
 # clarity. The weights the score uses are fitted near these on labelled answers
-# (sessions_app/engines/calibration.py, which the scorer's tests rerun); the README gives
+# (sessions_app/engines/calibration.py, which the scorer's tests rerun); docs/scoring.md gives
 # their agreement with labels the fit did not see.
 RUBRIC_WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
 WEIGHTS = {"structure": 0.30, "specifics": 0.30, "relevance": 0.15, "clarity": 0.25}

@@ -1,11 +1,11 @@
-"""The pages' routes (namespace ``pages``). The API's are in ``api_urls``.
+"""The pages' routes (namespace ``pages``). The API's are in ``sessions_app.api.urls``.
 
 Ids are taken as any text: the selectors answer an unknown or malformed one alike, with the
 product's 404 page."""
 
 from django.urls import path
 
-from sessions_app import views
+from sessions_app.pages import views
 
 app_name = "pages"
 

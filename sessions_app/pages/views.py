@@ -1,6 +1,6 @@
 """The product's pages. Like the API's actions, each view only translates HTTP to services
 and selectors and back: refusals are turned into messages, form errors or the 404 page by
-``sessions_app.refusals``, never caught here. Every write is a POST (CSRF-checked) that
+``sessions_app.pages.refusals``, never caught here. Every write is a POST (CSRF-checked) that
 redirects, so reloading a page never sends anything again."""
 
 from dataclasses import dataclass
@@ -14,12 +14,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDi
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sessions_app import charts, selectors, services
+from sessions_app import selectors, services
+from sessions_app.api.throttling import AuthRateThrottle
 from sessions_app.engines import CRITERIA
-from sessions_app.forms import AnswerForm, JobPostingForm, SignupForm
 from sessions_app.models import InterviewSession, Question
-from sessions_app.refusals import form_submit, refusals_as_messages
-from sessions_app.throttling import AuthRateThrottle
+from sessions_app.pages import charts
+from sessions_app.pages.forms import AnswerForm, JobPostingForm, SignupForm
+from sessions_app.pages.refusals import form_submit, refusals_as_messages
 
 # Accounts -------------------------------------------------------------------------------
 

@@ -1,0 +1,43 @@
+"""Every reusable read of the product, by domain (``accounts``, ``postings``, ``sessions``,
+``health``). The API, the pages, the admin and the services read through these."""
+
+from sessions_app.selectors.accounts import user_identity_conflicts
+from sessions_app.selectors.health import system_health
+from sessions_app.selectors.postings import job_posting_active_attempt, job_posting_owned
+from sessions_app.selectors.sessions import (
+    AttemptChain,
+    ChainState,
+    ChainSummary,
+    PostingSummary,
+    dashboard,
+    session_active_attempt,
+    session_chain,
+    session_chain_state,
+    session_detail,
+    session_detail_queryset,
+    session_next_question,
+    session_owned,
+    session_previous_scores,
+    session_queryset,
+)
+
+__all__ = [
+    "AttemptChain",
+    "ChainState",
+    "ChainSummary",
+    "PostingSummary",
+    "dashboard",
+    "job_posting_active_attempt",
+    "job_posting_owned",
+    "session_active_attempt",
+    "session_chain",
+    "session_chain_state",
+    "session_detail",
+    "session_detail_queryset",
+    "session_next_question",
+    "session_owned",
+    "session_previous_scores",
+    "session_queryset",
+    "system_health",
+    "user_identity_conflicts",
+]

@@ -1,13 +1,11 @@
-"""Reusable reads. Each returns everything its callers render, in a fixed number of queries."""
+"""Reads about practice sessions and their chains of attempts. Each returns everything its
+callers render, in a fixed number of queries."""
 
 import uuid
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -22,40 +20,16 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 
+from sessions_app import sql
 from sessions_app.engines import CRITERIA
-from sessions_app.exceptions import JobPostingNotFound, SessionAccessDenied, SessionNotFound
+from sessions_app.exceptions import SessionNotFound
 from sessions_app.models import InterviewSession, JobPosting, Question
-from sessions_app.throttling import counters
+from sessions_app.ownership import id_parse, session_owner_check
 
 ACTIVE = InterviewSession.Status.ACTIVE
 COMPLETED = InterviewSession.Status.COMPLETED
-
-_TAKEN = {
-    "username": "A user with that username already exists.",
-    "email": "An account with this email already exists.",
-}
-
-
-def user_identity_conflicts(
-    *, username: str = "", email: str = "", exclude_pk: int | None = None
-) -> dict[str, list[str]]:
-    """Field errors for a username or email another account has, ignoring case.
-
-    "Sam" and "sam" would be two accounts people cannot tell apart; the database refuses
-    them too (case-insensitive unique indexes), this says so before a write is tried.
-    """
-    accounts = get_user_model().objects.exclude(pk=exclude_pk)
-    conflicts = {}
-    for field, value in (("username", username), ("email", email)):
-        if not value:
-            continue
-        # LOWER() on both sides, as the indexes compare (``iexact`` compares with UPPER(),
-        # which disagrees on a few letters such as "İ" and the Kelvin sign).
-        if accounts.alias(folded=Lower(field)).filter(folded=Lower(Value(value))).exists():
-            conflicts[field] = [_TAKEN[field]]
-    return conflicts
 
 
 def _in_chain(root: object, prefix: str = "") -> Q:
@@ -87,39 +61,16 @@ class ChainState(NamedTuple):
 
 
 def session_chain_state(*, root_id: uuid.UUID, question_texts: list[str]) -> ChainState:
-    """What a retake of the chain needs, in one statement over the chain's own rows: its
-    attempt in progress (if any), its highest attempt number, and the latest scores of
-    ``question_texts`` (the new attempt's ``previous_score``).
-
-    The attempts come by primary key and through the ``original_session`` index; each
-    text's score is a subquery per attempt through the question's session index. (A join
-    to the questions instead lets PostgreSQL pick a scan of the whole questions table
-    whenever its statistics are stale, as they are on a table that has just grown.) The
-    cost follows the chain's length and the number of questions, not the tables' size.
-    """
-    quote = connection.ops.quote_name
-    sessions, questions = quote(InterviewSession._meta.db_table), quote(Question._meta.db_table)
-    # One fixed statement, as in sessions_app.rows: the retake runs it on every request, and
-    # compiling five correlated subqueries costs more than the database spends on them.
-    # Only the models' table names are formatted in; values are parameters.
-    score_of_text = (
-        f", (SELECT q.score FROM {questions} q WHERE q.session_id = s.id AND q.text = %s)"  # noqa: E501, S608
-    )
-    sql = (
-        f"SELECT s.id, s.retake_number, s.status{score_of_text * len(question_texts)}"  # noqa: S608
-        f" FROM {sessions} s WHERE s.id = %s OR s.original_session_id = %s"
-        " ORDER BY s.retake_number"
-    )
-    pk = InterviewSession._meta.pk
-    root = pk.get_db_prep_value(root_id, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*question_texts, root, root])
-        rows = cursor.fetchall()
+    """What a retake of the chain needs, read in one statement
+    (``sql.session_chain_rows``): its attempt in progress (if any), its highest attempt
+    number, and the latest scores of ``question_texts`` (the new attempt's
+    ``previous_score``)."""
+    rows = sql.session_chain_rows(root_id=root_id, question_texts=question_texts)
     active_id, highest, latest = None, 1, {}
     for attempt_id, number, status, *attempt_scores in rows:
         highest = max(highest, number)
         if status == ACTIVE:
-            active_id = pk.to_python(attempt_id)  # a UUID, whichever database returned it
+            active_id = attempt_id
             continue
         # In attempt order, so each text keeps the score of the latest attempt that asked it.
         latest.update(
@@ -206,17 +157,13 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
 def _owned(session: InterviewSession | None, user: AbstractBaseUser) -> InterviewSession:
     if session is None:
         raise SessionNotFound()
-    if session.user_id != user.pk:
-        raise SessionAccessDenied()
+    session_owner_check(session=session, user=user)
     return session
 
 
 def _by_id(queryset: QuerySet, object_id: uuid.UUID | str) -> object | None:
-    # Ids come from URLs: one that is not a UUID finds nothing, as an unknown one does.
-    try:
-        return queryset.filter(pk=object_id).first()
-    except (DjangoValidationError, ValueError):
-        return None
+    pk = id_parse(object_id)
+    return None if pk is None else queryset.filter(pk=pk).first()
 
 
 def session_detail(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> InterviewSession:
@@ -238,27 +185,6 @@ def session_owned(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> Int
 def session_active_attempt(*, root_id: uuid.UUID) -> InterviewSession | None:
     """The attempt of the chain that is in progress (its id and number), if any."""
     return _active_in_chain(root_id).only("id", "retake_number").first()
-
-
-def job_posting_active_attempt(
-    *, posting: JobPosting, user: AbstractBaseUser
-) -> InterviewSession | None:
-    """``user``'s latest attempt in progress for ``posting``, in any of its chains."""
-    return (
-        InterviewSession.objects.filter(user=user, status=ACTIVE, job_posting=posting)
-        .only("id", "retake_number")
-        .order_by("-created_at")
-        .first()
-    )
-
-
-def job_posting_owned(*, posting_id: uuid.UUID | str, user: AbstractBaseUser) -> JobPosting:
-    """``user``'s posting; someone else's reads as missing (``NOT_FOUND``), as on the pages
-    an object that is not yours does not exist."""
-    posting = _by_id(JobPosting.objects.filter(owner=user), posting_id)
-    if posting is None:
-        raise JobPostingNotFound()
-    return posting
 
 
 @dataclass(frozen=True)
@@ -394,21 +320,3 @@ def dashboard(*, user: AbstractBaseUser) -> list[PostingSummary]:
     if None in by_posting:
         groups.append(PostingSummary(None, by_posting[None]))
     return groups
-
-
-def system_health() -> dict[str, str]:
-    """Whether this app server can work: ``database`` and ``cache`` (Redis, which holds the
-    shared request budgets) each ``ok`` or ``unavailable`` (the cache ``not configured``
-    without ``REDIS_URL``), and ``status``: ``ok``, ``degraded`` (the app works, budgets
-    are counted per process) or ``unavailable`` (no database)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except DatabaseError:
-        database = "unavailable"
-    cache = counters().redis_status()
-    if database != "ok":
-        return {"status": "unavailable", "database": database, "cache": cache}
-    status = "degraded" if cache == "unavailable" else "ok"
-    return {"status": status, "database": database, "cache": cache}

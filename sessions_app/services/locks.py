@@ -5,7 +5,7 @@ Deleting an account cascades to all of them, so the deletion takes the account f
 every writer that adds a row pointing at the account (a posting, a session, a token) locks
 the account first too: a deletion and a writer take turns instead of deadlocking, or failing
 on a foreign key once the other commits. Writers only keep the account from deletion
-(``FOR KEY SHARE``, see ``sessions_app.rows.Lock``), so they never wait for one another
+(``FOR KEY SHARE``, see ``sessions_app.sql.Lock``), so they never wait for one another
 there. Postings come before sessions because starting or retaking a session reads the
 posting it copies from; a posting's deletion then waits for them, and they for it.
 """
@@ -16,12 +16,12 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models.functions import Coalesce
 
-from sessions_app.exceptions import SessionAccessDenied, SessionNotFound, TokenInvalid
+from sessions_app.exceptions import SessionNotFound, TokenInvalid
 from sessions_app.models import InterviewSession, JobPosting
-from sessions_app.rows import Lock, row
+from sessions_app.ownership import id_parse, session_owner_check
+from sessions_app.sql import Lock, row
 
 User = get_user_model()
 
@@ -61,14 +61,14 @@ def lock_posting(
 ) -> JobPosting | None:
     """The posting, locked for the rest of the transaction as ``purpose`` needs; ``None``
     if it is gone (or not ``owner``'s, or the id is malformed)."""
-    owned = {} if owner is None else {"owner": owner.pk}
-    try:
-        if purpose is PostingLock.KEEP:
-            return row(JobPosting, lock=Lock.KEY_SHARE, pk=posting_id, **owned)
-        postings = JobPosting.objects.filter(pk=posting_id, **owned)
-        return postings.select_for_update(no_key=purpose is PostingLock.EDIT).first()
-    except (DjangoValidationError, ValueError):
+    pk = id_parse(posting_id)
+    if pk is None:
         return None
+    owned = {} if owner is None else {"owner": owner.pk}
+    if purpose is PostingLock.KEEP:
+        return row(JobPosting, lock=Lock.KEY_SHARE, pk=pk, **owned)
+    postings = JobPosting.objects.filter(pk=pk, **owned)
+    return postings.select_for_update(no_key=purpose is PostingLock.EDIT).first()
 
 
 def lock_sessions_for_deletion(*, session_ids: list[uuid.UUID]) -> list[InterviewSession]:
@@ -92,14 +92,16 @@ def lock_chain_root(*, root_id: uuid.UUID) -> None:
 
 def lock_owned_session(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) -> InterviewSession:
     """Lock the session row for the rest of the transaction, then check it is ``owner``'s."""
-    try:
-        session = (
-            InterviewSession.objects.select_for_update(of=("self",))
-            .select_related("job_posting")
-            .get(pk=session_id)
-        )
-    except (InterviewSession.DoesNotExist, DjangoValidationError, ValueError):
-        raise SessionNotFound() from None
-    if session.user_id != owner.pk:
-        raise SessionAccessDenied()
+    pk = id_parse(session_id)
+    session = (
+        None
+        if pk is None
+        else InterviewSession.objects.select_for_update(of=("self",))
+        .select_related("job_posting")
+        .filter(pk=pk)
+        .first()
+    )
+    if session is None:
+        raise SessionNotFound()
+    session_owner_check(session=session, user=owner)
     return session

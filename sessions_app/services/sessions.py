@@ -18,7 +18,6 @@ from sessions_app.exceptions import (
     QuestionAlreadyAnswered,
     QuestionsUnanswered,
     RetakeInProgress,
-    SessionAccessDenied,
     SessionHasRetakes,
     SessionNotActive,
     SessionNotCompleted,
@@ -26,7 +25,7 @@ from sessions_app.exceptions import (
     ValidationFailed,
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
-from sessions_app.rows import Lock, row
+from sessions_app.ownership import session_owner_check
 from sessions_app.services.locks import (
     PostingLock,
     lock_account,
@@ -36,6 +35,7 @@ from sessions_app.services.locks import (
     lock_posting,
     lock_sessions_for_deletion,
 )
+from sessions_app.sql import Lock, row
 
 logger = logging.getLogger(__name__)
 
@@ -171,15 +171,15 @@ def session_retake(
     ``previous_score`` and what the session serializers show, from the rows written.
     """
     # Refused before any lock, so a caller cannot hold up someone else's chain.
-    if session.user_id != owner.pk:
-        raise SessionAccessDenied()
+    session_owner_check(session=session, user=owner)
     try:
         return _session_retake(session=session, owner=owner, actor=actor or owner)
     except IntegrityError as exc:
-        # The root lock below makes this unreachable for writers that come through here;
+        # Writers that come through here take the root lock below, so they never get here;
         # the chain constraints still stop any other writer (an attempt put back in
         # progress by hand, say), and that race must read as the same 409 the lock gives,
-        # never as a 500. Other integrity errors are bugs.
+        # never as a 500 (tests/api/test_concurrency.py races one). Other integrity errors
+        # are bugs.
         if not _violates_chain_constraint(exc):
             raise
         active = selectors.session_active_attempt(root_id=session.root_id)

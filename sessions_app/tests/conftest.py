@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from sessions_app import throttling
+from sessions_app.api import throttling
 from sessions_app.tests.factories import UserFactory
 
 

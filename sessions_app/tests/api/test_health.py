@@ -1,4 +1,4 @@
-"""GET /api/v1/health/ (a database that does not answer: tests/test_servers.py)."""
+"""GET /api/v1/health/ (a database that does not answer: tests/infra/test_servers.py)."""
 
 import pytest
 from django.test import override_settings

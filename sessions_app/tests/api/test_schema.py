@@ -8,7 +8,7 @@ from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
 
 from sessions_app import exceptions
-from sessions_app.schema import ERROR_CODES
+from sessions_app.api.schema import ERROR_CODES
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from sessions_app import selectors
-from sessions_app.serializers import (
+from sessions_app.api.serializers import (
     QuestionSerializer,
     SessionDetailSerializer,
     SessionSerializer,

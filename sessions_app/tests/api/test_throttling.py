@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from sessions_app import throttling
+from sessions_app.api import throttling
 from sessions_app.tests.conftest import UNREACHABLE_REDIS_URL, run_together
 from sessions_app.tests.factories import UserFactory
 
@@ -127,10 +127,10 @@ def test_unreachable_redis_is_logged_at_most_once_a_minute(monkeypatch, caplog):
     monkeypatch.setattr(throttling, "RETRY_REDIS_AFTER", 0)
     address = _client_address()
 
-    with caplog.at_level(logging.WARNING, logger="sessions_app.throttling"):
+    with caplog.at_level(logging.WARNING, logger="sessions_app.api.throttling"):
         for _ in range(5):
             _register_empty(address)
 
-    warnings = [r for r in caplog.records if r.name == "sessions_app.throttling"]
+    warnings = [r for r in caplog.records if r.name == "sessions_app.api.throttling"]
     assert len(warnings) == 1
     assert "per process" in warnings[0].getMessage()

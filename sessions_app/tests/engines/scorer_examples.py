@@ -106,11 +106,19 @@ def score(
     )
 
 
+def shared_data_files() -> list[Path]:
+    """``../shared``'s labelled answers, if that folder is beside the clone. CI always has
+    it, so there a missing file is a failure."""
+    if DATA_FILE.exists():
+        return [DATA_FILE]
+    if os.environ.get("REQUIRE_CALIBRATION_DATA"):
+        pytest.fail(f"calibration data not found at {DATA_FILE}")
+    return []
+
+
 def calibration_rows() -> list[dict]:
-    if not DATA_FILE.exists():
-        # CI always has ../shared beside the clone, so there a missing file is a failure.
-        if os.environ.get("REQUIRE_CALIBRATION_DATA"):
-            pytest.fail(f"calibration data not found at {DATA_FILE}")
+    """``../shared``'s labelled answers alone, for the tests that measure that set."""
+    if not shared_data_files():
         pytest.skip(f"calibration data not found at {DATA_FILE}")
     lines = DATA_FILE.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

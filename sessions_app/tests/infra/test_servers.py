@@ -21,7 +21,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 from sessions_app.models import InterviewSession
 from sessions_app.tests.factories import DEFAULT_PASSWORD, InterviewSessionFactory, UserFactory
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 

@@ -1,5 +1,5 @@
 """The WSGI entry point itself: what is refused before Django builds the request or reads
-its body (a body that stalls under gunicorn: tests/test_servers.py)."""
+its body (a body that stalls under gunicorn: tests/infra/test_servers.py)."""
 
 import io
 import json
