@@ -28,3 +28,11 @@ errorlog = "-"
 # No control socket (gunicornc): nothing here uses it, and every gunicorn on a host would
 # share its one default path.
 control_socket_disable = True
+
+
+def post_worker_init(worker: object) -> None:
+    # The question generator's model loads here, once per worker, rather than in the first
+    # request that starts a session.
+    from sessions_app.engines import engines_warm_up
+
+    engines_warm_up()

@@ -119,11 +119,27 @@ class JobPostingAdmin(ServiceRefusalsMixin, admin.ModelAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
-    fields = ["number", "category", "text", "answer", "score", "criteria", "feedback"]
+    fields = [
+        "number",
+        "category",
+        "text",
+        "what_a_strong_answer_covers",
+        "answer",
+        "score",
+        "criteria",
+        "feedback",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
     ordering = ["number"]
+
+    @admin.display(description="What a strong answer covers")
+    def what_a_strong_answer_covers(self, question: Question) -> str:
+        if not question.talking_points:
+            return "–"
+        points = format_html_join("", "<li>{}</li>", ((p,) for p in question.talking_points))
+        return format_html("<ul>{}</ul>", points)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

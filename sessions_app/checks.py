@@ -37,3 +37,16 @@ def engines_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                 )
             )
     return errors
+
+
+@register()
+def question_bank_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """The question bank's files keep their rules (``engines.question_bank``)."""
+    from sessions_app.engines.question_bank import bank_problems
+
+    return [
+        Error(
+            problem, hint="Fix the file under sessions_app/engines/bank/.", id="sessions_app.E003"
+        )
+        for problem in bank_problems()
+    ]

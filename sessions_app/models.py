@@ -129,6 +129,10 @@ class Question(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     category = models.CharField(max_length=16, choices=Category.choices)
+    # The competency or skill the question probes, and what a strong answer covers (the
+    # generator's; empty for a generator that gives none).
+    topic = models.CharField(max_length=200, blank=True, default="")
+    talking_points = models.JSONField(default=list, blank=True)
     answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -161,6 +161,12 @@ class CriteriaSerializer(serializers.Serializer):
 class QuestionSerializer(serializers.ModelSerializer):
     previous_score = serializers.IntegerField(read_only=True, allow_null=True)
     criteria = CriteriaSerializer(read_only=True, allow_null=True)
+    talking_points = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="What a strong answer covers, as an interviewer's listening notes "
+        "(empty for a question whose generator gives none).",
+    )
 
     class Meta:
         model = Question
@@ -168,6 +174,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "number",
             "text",
             "category",
+            "talking_points",
             "answer",
             "answered_at",
             "score",
@@ -186,6 +193,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "number": question.number,
             "text": question.text,
             "category": question.category,
+            "talking_points": question.talking_points,
             "answer": question.answer,
             "answered_at": _datetime(question.answered_at) if question.answered_at else None,
             "score": question.score,

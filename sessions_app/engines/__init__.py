@@ -4,7 +4,8 @@ Each engine is a class named by a dotted path in settings, so another implementa
 (an LLM-backed one, say) replaces the built-in one without touching views or services:
 
 * ``INTERVIEW_QUESTION_GENERATOR``: ``generate(*, title, description, count)`` returns a
-  list of ``count`` distinct ``(text, category)`` pairs.
+  list of ``count`` questions with distinct texts: each a ``GeneratedQuestion`` (text,
+  category, topic, talking points) or, from an older engine, a ``(text, category)`` pair.
 * ``INTERVIEW_ANSWER_SCORER``: ``score(*, question, answer, title, description)`` returns
   ``(score, feedback)`` with ``score`` an int from 0 to 100 and ``feedback`` one point per
   line. A scorer may also have ``assess`` with the same arguments, returning
@@ -18,8 +19,21 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 
+class GeneratedQuestion(NamedTuple):
+    """A question as an engine writes it: its ``category`` (``behavioural``, ``role`` or
+    ``skill``), the competency or skill it probes (``topic``) and the ``talking_points`` an
+    interviewer listens for (what a strong answer covers)."""
+
+    text: str
+    category: str
+    topic: str = ""
+    talking_points: tuple[str, ...] = ()
+
+
 class QuestionGenerator(Protocol):
-    def generate(self, *, title: str, description: str, count: int) -> list[tuple[str, str]]: ...
+    def generate(
+        self, *, title: str, description: str, count: int
+    ) -> list[GeneratedQuestion | tuple[str, str]]: ...
 
 
 class AnswerScorer(Protocol):
@@ -34,6 +48,14 @@ def get_question_generator() -> QuestionGenerator:
 
 def get_answer_scorer() -> AnswerScorer:
     return import_string(settings.INTERVIEW_ANSWER_SCORER)()
+
+
+def engines_warm_up() -> None:
+    """Load now what the configured engines would load on first use (a model), so that a
+    server's first requests do not wait for it."""
+    for engine in (get_question_generator(), get_answer_scorer()):
+        if warm_up := getattr(engine, "warm_up", None):
+            warm_up()
 
 
 CRITERIA = ("structure", "specifics", "relevance", "clarity")

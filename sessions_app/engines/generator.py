@@ -1,9 +1,12 @@
-"""The built-in question generator: offline, deterministic and standard library only.
+"""The built-in question generator: offline and deterministic.
 
-It reads a job posting, finds the skills it names (``vocabulary.SKILLS``), reads the
-seniority from the title, and mixes three kinds of question: behavioural (STAR-style),
-about the role itself, and about the posting's concrete skills. There is no randomness:
-the same posting and count always give the same list, in the same order.
+It reads a job posting, finds its occupational family in the question bank by meaning
+(``families``), the skills it names (the family's own and ``vocabulary.SKILLS``), its
+seniority and the competencies it asks for, and mixes the family's role and scenario
+questions, questions about the posting's skills and behavioural questions, each with its
+talking points. A posting no family fits gets role questions built from its own duties. When
+the bank runs out (far beyond an interview's length), the vocabulary's templates follow.
+There is no randomness: the same posting and count always give the same list, in order.
 """
 
 import re
@@ -11,11 +14,17 @@ from collections import deque
 from functools import cache
 from itertools import cycle, islice
 
+import numpy as np
+
+from sessions_app.engines import GeneratedQuestion
+from sessions_app.engines.families import posting_families, posting_vector, questions_nearest
+from sessions_app.engines.question_bank import BankQuestion, question_bank
 from sessions_app.engines.vocabulary import (
     ANY_SKILL_TEMPLATES,
     BEHAVIOURAL_TEMPLATES,
     DESCRIPTION_CUES,
     JUNIOR,
+    LEAD,
     LEVEL_LETTER,
     MID,
     MID_FROM_YEARS,
@@ -37,9 +46,56 @@ ROLE = "role"
 SKILL = "skill"
 CATEGORIES = (BEHAVIOURAL, ROLE, SKILL)
 
-# An interview opens on the role, then alternates concrete skills with behavioural questions;
-# five questions give one role, two skill and two behavioural questions.
-_ORDER = (ROLE, SKILL, BEHAVIOURAL, SKILL, BEHAVIOURAL)
+# An interview opens on the job itself, then mixes in a skill the posting names and a
+# competency it asks for; five questions give three role, one skill and one behavioural.
+_ORDER = (ROLE, SKILL, ROLE, BEHAVIOURAL, ROLE)
+# The vocabulary's templates, when the bank has run out, keep their old rhythm.
+_TEMPLATE_ORDER = (ROLE, SKILL, BEHAVIOURAL, SKILL, BEHAVIOURAL)
+
+# Words by which a posting asks for a competency, in the bank's competency names.
+COMPETENCY_CUES: dict[str, tuple[str, ...]] = {
+    "customer_focus": ("customer", "patient", "client", "guest", "service user", "passenger"),
+    "teamwork": ("team", "collaborat", "multidisciplinary", "colleagues"),
+    "communication": ("communicat", "written and verbal", "present", "explain"),
+    "prioritising": ("prioritis", "prioritiz", "deadline", "fast-paced", "busy", "pressure"),
+    "problem_solving": ("problem", "troubleshoot", "diagnos", "fault", "root cause"),
+    "leadership": ("lead ", "leading", "supervis", "manage a team", "line manage"),
+    "developing_others": ("mentor", "coach", "train", "develop others", "students"),
+    "adaptability": ("change", "adapt", "flexib", "new systems"),
+    "ownership": ("ownership", "accountab", "responsib", "initiative"),
+    "influencing": ("stakeholder", "influenc", "negotiat", "persuad"),
+    "feedback": ("feedback", "reflect"),
+    "conflict": ("conflict", "difficult conversation", "complaint", "de-escalat"),
+    "mistakes": ("safety", "quality", "compliance", "incident", "error"),
+}
+_DEFAULT_COMPETENCIES = (
+    "teamwork",
+    "problem_solving",
+    "customer_focus",
+    "prioritising",
+    "communication",
+    "ownership",
+    "mistakes",
+    "adaptability",
+    "feedback",
+    "conflict",
+    "influencing",
+    "developing_others",
+    "leadership",
+)
+# A duty the posting lists reads as a role question when no family fits it.
+_DUTY_SPLIT = re.compile(r"\n+|[;•·]\s*|(?<=[.!?])\s+")
+_DUTY_WORDS = range(3, 15)
+_NOT_A_DUTY = re.compile(
+    r"^(?:we|our|you|you'll|you will|the company|about|salary|benefits|apply|closing)\b", re.I
+)
+_DUTY_QUESTION = 'The posting lists "{duty}". Tell me about a time you did this, or how you would.'
+_DUTY_POINTS = (
+    "Gives a concrete example of this duty, or a realistic plan for it",
+    "Says what they did themselves, step by step, and why",
+    "Names the standards, safety rules or people involved",
+    "Says how they knew the work was done well",
+)
 
 MAX_ROLE_LENGTH = 80
 # Parts of a title that say how, where or whom the job is for rather than what it is.
@@ -243,35 +299,187 @@ def _skill_questions(skills: list[Skill], letter: str, names: dict[str, str]) ->
     return questions
 
 
-def _interleave(pools: dict[str, list[str]], count: int) -> list[tuple[str, str]]:
-    queues = {category: deque(texts) for category, texts in pools.items()}
-    picked: list[tuple[str, str]] = []
+def _asked(question: BankQuestion) -> GeneratedQuestion:
+    return GeneratedQuestion(
+        question.text, question.category, question.topic, question.talking_points
+    )
+
+
+def posting_duties(description: str) -> list[str]:
+    """The duties a posting lists, as it words them: its short lines and phrases."""
+    duties = []
+    for part in _DUTY_SPLIT.split(description):
+        duty = part.strip(" \t-*–—:,.").strip()
+        if len(duty.split()) in _DUTY_WORDS and not _NOT_A_DUTY.match(duty):
+            duties.append(duty[0].lower() + duty[1:] if duty[1:2].islower() else duty)
+    return list(dict.fromkeys(duties))
+
+
+def posting_competencies(text: str) -> list[str]:
+    """The bank's competencies the posting asks for, first mentioned first, then the rest."""
+    folded = text.casefold()
+    mentioned = []
+    for competency, cues in COMPETENCY_CUES.items():
+        positions = [folded.find(cue) for cue in cues if cue in folded]
+        if positions:
+            mentioned.append((min(positions), competency))
+    named = [competency for _, competency in sorted(mentioned)]
+    return named + [c for c in _DEFAULT_COMPETENCIES if c not in named]
+
+
+def _family_skills(text: str, families: list) -> list[str]:
+    folded = text.casefold()
+    found = []
+    for family in families:
+        for skill in family.skills:
+            match = re.search(rf"(?<!\w){re.escape(skill.casefold())}(?!\w)", folded)
+            if match:
+                found.append((match.start(), skill))
+    return [skill for _, skill in sorted(found)]
+
+
+def _skill_pool(
+    text: str, families: list, vector: np.ndarray, lead: bool
+) -> list[GeneratedQuestion]:
+    """The posting's skills, in the field's own questions where the bank has one: first the
+    family skills the posting names, then the family's other skill questions (nearest
+    first), then the vocabulary's skills the posting names."""
+    own = [
+        question
+        for family in families
+        for question in questions_nearest(
+            family=family, vector=vector, posting_text=text.casefold(), category=SKILL, lead=lead
+        )
+    ]
+    by_topic = {question.topic.casefold(): question for question in own}
+    templates = [t for t in question_bank().skill_templates if lead or t.seniority == "any"]
+    named_in_field = _family_skills(text, families)
+    elsewhere = [s.name for s in find_skills(text) if s.group != SOFT]
+    elsewhere = [
+        name for name in elsewhere if name.casefold() not in map(str.casefold, named_in_field)
+    ]
+    pool: list[BankQuestion] = []
+    for skill in named_in_field:
+        question = by_topic.get(skill.casefold())
+        pool.append(question or templates[len(pool) % len(templates)].for_skill(skill))
+    pool += [question for question in own if question not in pool]
+    pool += [
+        templates[(len(pool) + i) % len(templates)].for_skill(s) for i, s in enumerate(elsewhere)
+    ]
+    return [_asked(question) for question in dict.fromkeys(pool)]
+
+
+def _behavioural_pool(text: str, lead: bool) -> list[GeneratedQuestion]:
+    by_competency: dict[str, list[BankQuestion]] = {}
+    for question in question_bank().behavioural:
+        if lead or question.seniority == "any":
+            by_competency.setdefault(question.topic, []).append(question)
+    order = [by_competency.get(c, []) for c in posting_competencies(text)]
+    # Every competency asked once, in order, before any is asked twice.
+    return [
+        _asked(questions[round_number])
+        for round_number in range(max(map(len, order), default=0))
+        for questions in order
+        if round_number < len(questions)
+    ]
+
+
+def _lead_first(questions: list[BankQuestion]) -> list[BankQuestion]:
+    first = next((q for q in questions if q.seniority == "lead"), None)
+    return questions if first is None else [first, *(q for q in questions if q is not first)]
+
+
+def _role_pool(
+    families: list, vector: np.ndarray, title: str, description: str, lead: bool
+) -> list[GeneratedQuestion]:
+    text = f"{title}\n{description}"
+    if not families:
+        return [
+            GeneratedQuestion(_DUTY_QUESTION.format(duty=duty), ROLE, duty, _DUTY_POINTS)
+            for duty in posting_duties(description)
+        ]
+    ranked = [
+        questions_nearest(
+            family=family, vector=vector, posting_text=text.casefold(), category=ROLE, lead=lead
+        )
+        for family in families
+    ]
+    if lead:
+        # A lead post opens on its family's nearest question about leading.
+        ranked = [_lead_first(questions) for questions in ranked]
+    # Two families take turns, the nearer first.
+    return [
+        _asked(questions[i])
+        for i in range(max(map(len, ranked)))
+        for questions in ranked
+        if i < len(questions)
+    ]
+
+
+def _mix(pools: dict[str, list], order: tuple[str, ...], count: int) -> list:
+    queues = {category: deque(items) for category, items in pools.items()}
+    picked = []
     used = dict.fromkeys(queues, 0)
-    for preferred in islice(cycle(_ORDER), count):
+    for preferred in islice(cycle(order), count):
         category = preferred
         if not queues[category]:
-            # An empty category (no skills found, say) hands its turn to the least used of the
-            # others, so the mix stays balanced.
-            category = min((c for c in queues if queues[c]), key=used.__getitem__)
-        picked.append((queues[category].popleft(), category))
+            # An empty category hands its turn to the least used of the others.
+            available = [c for c in queues if queues[c]]
+            if not available:
+                break
+            category = min(available, key=used.__getitem__)
+        picked.append(queues[category].popleft())
         used[category] += 1
     return picked
 
 
 class BuiltinQuestionGenerator:
-    """The default question engine: no network, no model, no randomness."""
+    """The default question engine: no network, no randomness."""
 
-    def generate(self, *, title: str, description: str, count: int) -> list[tuple[str, str]]:
-        """Return ``count`` distinct ``(text, category)`` pairs for the posting.
+    def generate(self, *, title: str, description: str, count: int) -> list[GeneratedQuestion]:
+        """Return ``count`` questions with distinct texts for the posting.
 
-        Categories are "behavioural", "role" and "skill"; skill questions name the posting's
-        own skills, most prominent first, and wording follows the seniority of the title. The
-        same arguments always give the same list. Raises ``ValueError`` if ``count`` is below 1
-        or above the number of distinct questions available (at least 50 for any posting).
+        Categories are "behavioural", "role" and "skill"; a post that does not lead people
+        gets no question about people it leads. The same arguments always give the same
+        list. Raises ``ValueError`` if ``count`` is below 1 or above the number of distinct
+        questions available (at least 50 for any posting).
         """
         if count < 1:
             raise ValueError(f"count must be at least 1, got {count}")
-        letter = LEVEL_LETTER[detect_seniority(title, description)]
+        seniority = detect_seniority(title, description)
+        lead = seniority == LEAD
+        text = f"{title}\n{description}"
+        families = posting_families(title=title, description=description)
+        vector = posting_vector(title=title, description=description)
+        pools = {
+            ROLE: _role_pool(families, vector, title, description, lead),
+            SKILL: _skill_pool(text, families, vector, lead),
+            BEHAVIOURAL: _behavioural_pool(text, lead),
+        }
+        picked = _mix(pools, _ORDER, count)
+        seen = {question.text for question in picked}
+        for question in self._from_templates(title, description, seniority):
+            if len(picked) == count:
+                break
+            if question.text not in seen:
+                picked.append(question)
+                seen.add(question.text)
+        if len(picked) < count:
+            raise ValueError(
+                f"cannot write {count} distinct questions for this posting; "
+                f"at most {len(picked)} are available"
+            )
+        return picked
+
+    def warm_up(self) -> None:
+        """Load the embedding model and the families' profiles."""
+        posting_families(title="", description="")
+
+    @staticmethod
+    def _from_templates(title: str, description: str, seniority: str) -> list[GeneratedQuestion]:
+        """The vocabulary's templates, without talking points: for counts the bank cannot
+        fill."""
+        letter = LEVEL_LETTER[seniority]
         role = role_name(title)
         names = {
             "as_role": f"as {_with_article(role)}" if role else "in this role",
@@ -282,10 +490,9 @@ class BuiltinQuestionGenerator:
             SKILL: _skill_questions(find_skills(f"{title}\n{description}"), letter, names),
             BEHAVIOURAL: _for_level(BEHAVIOURAL_TEMPLATES, letter),
         }
-        available = sum(map(len, pools.values()))
-        if count > available:
-            raise ValueError(
-                f"cannot write {count} distinct questions for this posting; "
-                f"at most {available} are available"
-            )
-        return _interleave(pools, count)
+        mixed = _mix(
+            {c: [(t, c) for t in texts] for c, texts in pools.items()},
+            _TEMPLATE_ORDER,
+            sum(map(len, pools.values())),
+        )
+        return [GeneratedQuestion(text, category) for text, category in mixed]

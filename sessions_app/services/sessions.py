@@ -11,7 +11,7 @@ from django.db.models import UniqueConstraint
 from django.utils import timezone
 
 from sessions_app import selectors
-from sessions_app.engines import answer_score, get_question_generator
+from sessions_app.engines import GeneratedQuestion, answer_score, get_question_generator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
     MissingJobPosting,
@@ -51,19 +51,28 @@ def has_visible_text(text: str) -> bool:
 def _questions_generate(*, posting: JobPosting) -> list[Question]:
     """The questions of a new session (unsaved, numbered from 1) from ``posting``."""
     count = settings.INTERVIEW_QUESTION_COUNT
-    generated = get_question_generator().generate(
-        title=posting.title, description=posting.description, count=count
-    )
+    generated = [
+        GeneratedQuestion(*item)  # an older engine's (text, category) pairs too
+        for item in get_question_generator().generate(
+            title=posting.title, description=posting.description, count=count
+        )
+    ]
     categories = set(Question.Category.values)
     # A plugged-in engine is outside our control; refusing its output here rolls the
     # whole session back instead of storing a session that cannot be completed.
-    if len(generated) != count or len({text for text, _ in generated}) != count:
+    if len(generated) != count or len({q.text for q in generated}) != count:
         raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
-    if any(not text.strip() or category not in categories for text, category in generated):
+    if any(not q.text.strip() or q.category not in categories for q in generated):
         raise RuntimeError("Question generator returned a blank text or an unknown category")
     return [
-        Question(number=number, text=text.strip(), category=category)
-        for number, (text, category) in enumerate(generated, start=1)
+        Question(
+            number=number,
+            text=q.text.strip(),
+            category=q.category,
+            topic=str(q.topic)[:200],
+            talking_points=[str(point) for point in q.talking_points],
+        )
+        for number, q in enumerate(generated, start=1)
     ]
 
 

@@ -126,6 +126,7 @@ def test_detail_shows_questions_in_order(alice_client, alice):
         "number",
         "text",
         "category",
+        "talking_points",
         "answer",
         "answered_at",
         "score",

@@ -30,7 +30,11 @@ NO_SKILLS_DESCRIPTION = "Friendly people wanted for weekend shifts in our Leeds 
 
 
 def generate(title: str, description: str, count: int) -> list[tuple[str, str]]:
-    return BuiltinQuestionGenerator().generate(title=title, description=description, count=count)
+    """The generated questions' ``(text, category)`` pairs."""
+    questions = BuiltinQuestionGenerator().generate(
+        title=title, description=description, count=count
+    )
+    return [(question.text, question.category) for question in questions]
 
 
 def texts_of(questions: list[tuple[str, str]], category: str | None = None) -> list[str]:

@@ -53,8 +53,8 @@ def test_the_generator_writes_count_distinct_questions_for_any_posting(title, de
     )
 
     assert len(questions) == count
-    assert len({text for text, _ in questions}) == count
-    assert all(text.strip() and category in CATEGORIES for text, category in questions)
+    assert len({q.text for q in questions}) == count
+    assert all(q.text.strip() and q.category in CATEGORIES for q in questions)
 
 
 @PROPERTY_SETTINGS
