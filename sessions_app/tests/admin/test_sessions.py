@@ -273,3 +273,13 @@ def test_each_retake_the_action_creates_is_in_the_admin_history(admin_client):
 
     attempt = InterviewSession.objects.get(original_session=session)
     assert LogEntry.objects.get().object_id == str(attempt.pk)
+
+
+def test_the_session_page_shows_each_questions_talking_points(admin_client, completed_chain):
+    session = completed_chain[0]
+    session.questions.filter(number=1).update(talking_points=["Says who they told and when"])
+
+    response = admin_client.get(_change_url(session))
+
+    assert b"What a strong answer covers" in response.content
+    assert b"<li>Says who they told and when</li>" in response.content

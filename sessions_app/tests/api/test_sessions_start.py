@@ -119,3 +119,30 @@ def test_start_query_budget(alice_client, alice, django_assert_num_queries):
         response = start(alice_client, posting)
 
     assert response.status_code == 201
+
+
+def test_each_generated_question_carries_what_a_strong_answer_covers(alice_client, alice):
+    posting = JobPostingFactory(
+        owner=alice,
+        title="Sous Chef",
+        description="Run the pass, manage allergens and food safety, control GP margins.",
+    )
+
+    questions = start(alice_client, posting).json()["questions"]
+
+    assert all(3 <= len(q["talking_points"]) <= 5 for q in questions)
+    stored = Question.objects.filter(session__job_posting=posting).order_by("number")
+    assert [q.talking_points for q in stored] == [q["talking_points"] for q in questions]
+
+
+def test_a_generator_that_returns_text_and_category_pairs_still_works(
+    alice_client, alice, settings
+):
+    settings.INTERVIEW_QUESTION_GENERATOR = "sessions_app.tests.engines.plugged.PairsGenerator"
+
+    response = start(alice_client, JobPostingFactory(owner=alice, title="Beekeeper"))
+
+    assert response.status_code == 201
+    questions = response.json()["questions"]
+    assert questions[0]["text"] == "Tell me about part 0 of being a Beekeeper."
+    assert all(q["talking_points"] == [] for q in questions)

@@ -224,3 +224,33 @@ def test_an_answer_scored_without_criteria_shows_none(alice_web, completed):
     page = alice_web.get(reverse("pages:session", args=[completed.pk])).content.decode()
 
     assert '<dl class="criteria"' not in page
+
+
+POINTS = ["Says who they told and when", "Names the protocol they followed"]
+
+
+def test_an_open_question_folds_what_a_strong_answer_covers(alice_web, active):
+    active.questions.filter(number=1).update(talking_points=POINTS)
+
+    content = _page(alice_web, active).content.decode()
+
+    details = content[content.index("<details") : content.index("</details>")]
+    assert "What a strong answer covers" in details
+    assert all(point in details for point in POINTS)
+
+
+def test_a_question_without_talking_points_shows_no_fold(alice_web, active):
+    assert b"<details" not in _page(alice_web, active).content
+
+
+def test_a_scored_answer_shows_what_a_strong_answer_covers_beside_its_feedback(
+    alice_web, completed
+):
+    completed.questions.filter(number=2).update(talking_points=POINTS)
+
+    content = _page(alice_web, completed).content.decode()
+
+    card = content[content.index('id="q2"') : content.index('id="q3"')]
+    assert "What a strong answer covers" in card
+    assert all(point in card for point in POINTS)
+    assert "<details" not in content

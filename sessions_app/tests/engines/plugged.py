@@ -1,0 +1,6 @@
+"""A generator written for the engine interface before questions had talking points."""
+
+
+class PairsGenerator:
+    def generate(self, *, title: str, description: str, count: int) -> list[tuple[str, str]]:
+        return [(f"Tell me about part {n} of being a {title}.", "role") for n in range(count)]
