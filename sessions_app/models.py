@@ -133,6 +133,8 @@ class Question(models.Model):
     # generator's; empty for a generator that gives none).
     topic = models.CharField(max_length=200, blank=True, default="")
     talking_points = models.JSONField(default=list, blank=True)
+    # Indexes into talking_points of those the answer covers, from the scorer.
+    talking_points_covered = models.JSONField(default=list, blank=True)
     answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -167,6 +167,12 @@ class QuestionSerializer(serializers.ModelSerializer):
         help_text="What a strong answer covers, as an interviewer's listening notes "
         "(empty for a question whose generator gives none).",
     )
+    talking_points_covered = serializers.ListField(
+        child=serializers.IntegerField(min_value=0),
+        read_only=True,
+        help_text="Indexes into talking_points of those the answer covers (empty until it "
+        "is answered, or for a scorer that does not say).",
+    )
 
     class Meta:
         model = Question
@@ -175,6 +181,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "text",
             "category",
             "talking_points",
+            "talking_points_covered",
             "answer",
             "answered_at",
             "score",
@@ -194,6 +201,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "text": question.text,
             "category": question.category,
             "talking_points": question.talking_points,
+            "talking_points_covered": question.talking_points_covered,
             "answer": question.answer,
             "answered_at": _datetime(question.answered_at) if question.answered_at else None,
             "score": question.score,

@@ -13,6 +13,7 @@ Each engine is a class named by a dotted path in settings, so another implementa
   ``relevance`` and ``clarity`` to ints from 0 to 100 (the built-in one does).
 """
 
+import inspect
 from typing import NamedTuple, Protocol
 
 from django.conf import settings
@@ -65,6 +66,8 @@ class Scored(NamedTuple):
     score: int
     feedback: str
     criteria: dict[str, int] | None
+    # Indexes of the question's talking points the answer covers (empty if none or unknown).
+    covered: list[int]
 
 
 def _valid_criteria(criteria: object) -> dict[str, int] | None:
@@ -79,12 +82,53 @@ def _valid_criteria(criteria: object) -> dict[str, int] | None:
     return values
 
 
-def answer_score(*, question: str, answer: str, title: str, description: str) -> Scored:
-    """Score an answer with the configured scorer: its criteria too if it gives them."""
+def _accepts_talking_points(method: object) -> bool:
+    parameters = inspect.signature(method).parameters
+    return "talking_points" in parameters or any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
+    )
+
+
+def answer_score(
+    *,
+    question: str,
+    answer: str,
+    title: str,
+    description: str,
+    talking_points: list[str] | tuple[str, ...] = (),
+) -> Scored:
+    """Score an answer with the configured scorer: its criteria too if it gives them, and the
+    talking points it covers if it says (a scorer written before talking points existed is
+    called without them)."""
     scorer = get_answer_scorer()
     arguments = {"question": question, "answer": answer, "title": title, "description": description}
-    if assess := getattr(scorer, "assess", None):
-        score, feedback, criteria = assess(**arguments)
-    else:
-        (score, feedback), criteria = scorer.score(**arguments), None
-    return Scored(max(0, min(100, int(score))), feedback, _valid_criteria(criteria))
+    method = getattr(scorer, "assess", None) or scorer.score
+    if _accepts_talking_points(method):
+        arguments["talking_points"] = tuple(talking_points)
+    result = method(**arguments)
+    score, feedback, criteria = (*result, None)[:3]
+    covered = result[3] if len(result) > 3 else []
+    valid = [i for i in covered if isinstance(i, int) and 0 <= i < len(talking_points)]
+    return Scored(max(0, min(100, int(score))), feedback, _valid_criteria(criteria), valid)
+
+
+# A score no higher than this for an answer already given to another question of the session:
+# one answer cannot answer two questions.
+REPEAT_CAP = 40
+
+
+def repeats_noted(scored: Scored, *, same_as: int | None, unchanged: bool) -> Scored:
+    """``scored``, its feedback opening on what the answer repeats: another question's
+    answer in this session (its score capped at ``REPEAT_CAP``), or the last attempt's."""
+    notes, score = [], scored.score
+    if same_as is not None:
+        notes.append(
+            f"The same answer as question {same_as}: one answer cannot answer both; "
+            "write one for this question."
+        )
+        score = min(score, REPEAT_CAP)
+    if unchanged:
+        notes.append("The same answer as your last attempt: change it to see what improves.")
+    if not notes:
+        return scored
+    return scored._replace(score=score, feedback="\n".join([*notes, scored.feedback]))

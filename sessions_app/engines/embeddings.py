@@ -46,8 +46,11 @@ def _load() -> Any:
     )
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One unit vector per text (a row of zeros for a text with no known word)."""
+def embed(texts: Sequence[str], *, unit: bool = True) -> np.ndarray:
+    """One vector per text, of unit length unless ``unit`` is false (a row of zeros for a
+    text with no known word)."""
     vectors = np.asarray(_model().embed(list(texts)), dtype=np.float32)
+    if not unit:
+        return vectors
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1.0, norms)

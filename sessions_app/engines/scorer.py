@@ -10,12 +10,13 @@ evidence is worth is written once, in ``_points`` and ``_focus``:
   habit ("I pair with ...") or a plan ("I would ...") counts as part of an action.
 * **Specifics**: figures in the result, other numbers inside the story (not credentials such
   as "8 years of Python"), named tools, products or places the posting did not already name,
-  people and timeframes.
-* **Relevance**: how far the answer addresses what the question asks (``_focus``): the topic
-  it asks about (``scoring_topics``), the skill it names (which the answer must show), or its
-  own words; the posting's skills and words add to an answer that does address it
-  (``POSTING_LINK``, ``ROLE_LINK`` for a question about the role). Keyword stuffing takes it
-  away.
+  people and timeframes; none of it counts in sentences that would fit any answer
+  (``Meaning.specific``: a memorised paragraph's "errors dropped by 40%").
+* **Relevance**: how far the answer is about what the question asks, by meaning
+  (``scoring_meaning``: its sentences against the talking points, the answer against the
+  field's other questions, the points' own words) and by the word lists' focus (``_focus``:
+  the topic it asks about, the skill it names, which the answer must show); the mean of the
+  four reaches 100 at ``RELEVANCE_FULL``. Keyword stuffing takes it away.
 * **Clarity**: length within reason, counted on distinct sentences (``_length_credit``), and
   language without filler words, buzzwords (allowed when the posting uses them), sweeping
   claims or hedges.
@@ -45,12 +46,20 @@ __all__ = ["Assessment", "BuiltinAnswerScorer", "criteria", "posting_skills", "s
 # (sessions_app/engines/calibration.py, which the scorer's tests rerun); docs/scoring.md gives
 # their agreement with labels the fit did not see.
 RUBRIC_WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
-WEIGHTS = {"structure": 0.30, "specifics": 0.30, "relevance": 0.15, "clarity": 0.25}
+WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
 OFF_TOPIC_CAP = 40
 STRONG_SCORE = 75
-# The share of relevance that comes from the posting (its skills and words): more for a
-# question about the role itself.
+# Relevance is the mean of four readings of the answer's meaning (``scoring_meaning``) and
+# reaches 100 when that mean reaches this.
+RELEVANCE_FULL = 0.6
+ADDRESSED_FULL = 0.5
+# The share of the word lists' focus that comes from the posting (its skills and words):
+# more for a question about the role itself.
 POSTING_LINK, ROLE_LINK = 0.2, 0.7
+# An answer is wholly generic below the first of these readings of ``Meaning.specific`` and
+# not generic at all above their sum; a wholly generic one keeps half its relevance.
+GENERIC_FROM, GENERIC_SPAN = 0.4, 0.3
+GENERIC_RELEVANCE_LOSS = 0.5
 # How much of its focus an answer to a skill question keeps without showing the skill.
 SKILL_MISSING_SHARE = 0.35
 
@@ -109,15 +118,20 @@ def _focus(reading: Reading) -> float:
 def criteria(reading: Reading) -> dict[str, int]:
     """The four criteria, each 0 to 100."""
     points = _points(reading)
+    meaning = reading.meaning
     link = ROLE_LINK if reading.role_question else POSTING_LINK
-    # The posting only adds to an answer that addresses the question: it cannot make up
-    # for one that does not.
-    focus = _focus(reading)
-    relevance = focus * (1 - link + link * reading.posting_link) * (1 - reading.stuffing)
+    by_words = _focus(reading) * (1 - link + link * reading.posting_link)
+    readings = (meaning.points, meaning.contrast, meaning.point_words, _focus(reading))
+    by_meaning = min(1.0, sum(readings) / len(readings) / RELEVANCE_FULL)
+    by_meaning *= min(1.0, max(meaning.points, by_words) / ADDRESSED_FULL)
+    relevance = max(by_meaning, by_words) * (1 - reading.stuffing)
+    # What would fit any question says nothing about this one: as far as the answer is
+    # generic, its specifics count for nothing and its relevance for half.
+    specific = max(0.0, min(1.0, (meaning.specific - GENERIC_FROM) / GENERIC_SPAN))
     values = {
         "structure": points["structure"] / 35,
-        "specifics": points["specifics"] / 30,
-        "relevance": relevance,
+        "specifics": points["specifics"] / 30 * specific,
+        "relevance": relevance * (1 - GENERIC_RELEVANCE_LOSS * (1 - specific)),
         "clarity": points["clarity"] / 20,
     }
     return {name: max(0, min(100, round(100 * value))) for name, value in values.items()}
@@ -139,19 +153,40 @@ class Assessment(NamedTuple):
     score: int
     feedback: str
     criteria: dict[str, int]
+    covered: tuple[int, ...] = ()  # the talking points covered, by index
 
 
 class BuiltinAnswerScorer:
     """Scores an answer against its question and the job posting; see the module docstring."""
 
-    def score(self, *, question: str, answer: str, title: str, description: str) -> tuple[int, str]:
+    def score(
+        self,
+        *,
+        question: str,
+        answer: str,
+        title: str,
+        description: str,
+        talking_points: tuple[str, ...] | list[str] = (),
+    ) -> tuple[int, str]:
         """``(score, feedback)``, the interface every scorer has."""
         assessment = self.assess(
-            question=question, answer=answer, title=title, description=description
+            question=question,
+            answer=answer,
+            title=title,
+            description=description,
+            talking_points=talking_points,
         )
         return assessment.score, assessment.feedback
 
-    def assess(self, *, question: str, answer: str, title: str, description: str) -> Assessment:
+    def assess(
+        self,
+        *,
+        question: str,
+        answer: str,
+        title: str,
+        description: str,
+        talking_points: tuple[str, ...] | list[str] = (),
+    ) -> Assessment:
         """The score, its feedback (one point per line) and its criteria.
 
         The same input always gives the same output. A blank answer scores 0 and the feedback
@@ -162,7 +197,7 @@ class BuiltinAnswerScorer:
             return Assessment(
                 0, "No answer yet: write a few sentences about a real example.", empty
             )
-        reading = read_answer(question, answer, title, description)
+        reading = read_answer(question, answer, title, description, talking_points)
         values = criteria(reading)
         score = score_from(values)
         points = feedback_points(
@@ -172,4 +207,4 @@ class BuiltinAnswerScorer:
             off_topic=values["relevance"] <= OFF_TOPIC_CAP,
             strong=score >= STRONG_SCORE,
         )
-        return Assessment(score, "\n".join(points), values)
+        return Assessment(score, "\n".join(points), values, tuple(reading.meaning.covered))

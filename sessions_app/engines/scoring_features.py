@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sessions_app.engines import scoring_lexicon as lexicon
 from sessions_app.engines.generator import extract_skills, find_skills
+from sessions_app.engines.scoring_meaning import Meaning, read_meaning
 from sessions_app.engines.scoring_topics import TOPICS, Topic
 from sessions_app.engines.vocabulary import SOFT
 
@@ -200,6 +201,8 @@ class Reading:
     platitudes: int = 0
     headings: int = 0
     repeated: bool = False
+    meaning: Meaning = field(default_factory=Meaning)
+    talking_points: tuple[str, ...] = ()
 
     @property
     def stuffed(self) -> bool:
@@ -322,7 +325,13 @@ def _named_specifics(sentence: str, posting_lemmas: set[str]) -> set[str]:
     }
 
 
-def read_answer(question: str, answer: str, title: str, description: str) -> Reading:
+def read_answer(
+    question: str,
+    answer: str,
+    title: str,
+    description: str,
+    talking_points: tuple[str, ...] | list[str] = (),
+) -> Reading:
     """Everything the score and the feedback need, read once from the answer."""
     reading = Reading(words=len(_WORD.findall(answer)))
     _read_headings(answer, reading)
@@ -338,6 +347,14 @@ def read_answer(question: str, answer: str, title: str, description: str) -> Rea
     reading.effective_words = min(len(_WORD.findall(story)), round(2.5 * len(set(lemmas))))
 
     posting_lemmas = _read_relevance(reading, lemmas, question, title, description)
+    reading.talking_points = tuple(talking_points)
+    reading.meaning = read_meaning(
+        question=question,
+        talking_points=talking_points,
+        answer=story,
+        lemmas=set(_content_lemmas(answer)),
+        point_lemmas=set(_content_lemmas(" ".join([question, *talking_points]))),
+    )
     _read_focus(reading, story, set(lemmas), question, title, description, posting_lemmas)
 
     for sentence in sentences:

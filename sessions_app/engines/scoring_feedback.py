@@ -9,6 +9,13 @@ import re
 from sessions_app.engines import scoring_lexicon as lexicon
 from sessions_app.engines.scoring_features import LONG_WORDS, SHORT_WORDS, Reading
 
+_EMPTY_LABELS = (
+    "The Situation/Task/Action/Result labels are there, but each part needs specifics: who, "
+    "what you did, what changed."
+)
+# An answer reading below this as specific (``Meaning.specific``) is generic.
+GENERIC_BELOW = 0.55
+
 # Rates and sizes read as results more plainly than time spans or bare figures.
 _RATE = re.compile(rf"\d\s*(?:{lexicon.RATE_UNITS})(?!\w)", re.I)
 
@@ -53,31 +60,31 @@ def _parts_present(reading: Reading) -> list[str]:
     return [name for name, _ in _STAR_PARTS if present[name]]
 
 
-def _focus_phrase(reading: Reading) -> str:
-    if reading.question_skills:
-        return "asks about " + " and ".join(reading.question_skills[:2])
-    if reading.asked_topics:
-        return "asks about " + reading.asked_topics[0].name
-    return f'asks "{reading.question.strip()}"'
-
-
-def _answer_phrase(reading: Reading) -> str:
-    asked = {topic.key for topic in reading.asked_topics}
-    other = [topic for topic in reading.answer_topics if topic.key not in asked]
-    if other:
-        return other[0].name
-    if reading.skills_used:
-        return ", ".join(reading.skills_used[:2])
-    return "something else"
-
-
 def off_topic_point(reading: Reading) -> str:
-    asked = _focus_phrase(reading)
-    end = "" if asked.endswith(('?"', '."', '!"')) else "."
-    return (
-        f"This answer is about {_answer_phrase(reading)}; the question {asked}{end} "
-        "Answer that, with an example."
-    )
+    """Why the answer misses the question, with the question in its own words."""
+    question = reading.question.strip()
+    if reading.meaning.specific < GENERIC_BELOW:
+        return (
+            "This answer would fit any question: nothing in it is particular to this one. "
+            f'Tell one real case of what the question asks: "{question}"'
+        )
+    return f'This answer does not answer the question, which asks: "{question}"'
+
+
+def talking_points_feedback(reading: Reading) -> tuple[str | None, str | None]:
+    """What the answer covered of what a strong answer covers, and the first point it
+    missed (``None`` where there is nothing to say)."""
+    points = reading.talking_points
+    covered = [points[i] for i in reading.meaning.covered]
+    missing = [point for i, point in enumerate(points) if i not in reading.meaning.covered]
+    said = f"You covered: {'; '.join(_sentence_part(p) for p in covered)}." if covered else None
+    wanted = f"A strong answer also covers: {_sentence_part(missing[0])}." if missing else None
+    return said, wanted
+
+
+def _sentence_part(point: str) -> str:
+    point = point.rstrip(". ")
+    return point[0].lower() + point[1:] if point[1:2].islower() else point
 
 
 def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
@@ -92,13 +99,7 @@ def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
             )
         )
     if reading.headings and not reading.measures:
-        advice.append(
-            (
-                "structure",
-                "The Situation/Task/Action/Result labels are there, but each part needs "
-                "specifics: who, what you did, what changed.",
-            )
-        )
+        advice.append(("structure", _EMPTY_LABELS))
     if reading.effective_words < SHORT_WORDS:
         advice.append(
             ("clarity", "Too short: aim for about 100-250 words, four to eight sentences.")
@@ -179,6 +180,9 @@ def feedback_points(
     An answer that misses the question hears that first; a strong one gets one change, any
     other two."""
     points = praise_for(reading)[:2] if not off_topic else []
+    said, wanted = talking_points_feedback(reading)
+    if said and not off_topic:
+        points.append(said)
     if not points and not off_topic:
         points = ["There is little to score yet: tell the story of one real example."]
     suggestions = suggestions_for(reading)
@@ -187,9 +191,16 @@ def feedback_points(
         changes = [suggestions[0][1]]
     else:
         changes = [off_topic_point(reading)] if off_topic else []
+    if wanted and not off_topic:
+        # What a strong answer covers and this one does not is worth most.
+        changes.append(wanted)
     gain = {name: weights[name] * (100 - value) for name, value in values.items()}
     seen = {"relevance"} if off_topic else set()
-    for criterion, text in sorted(suggestions, key=lambda pair: -gain[pair[0]]):
+    # Empty Situation/Task/Action/Result labels are why such an answer says little: that
+    # comes before anything else it lacks.
+    first = [pair for pair in suggestions if pair[1] == _EMPTY_LABELS]
+    rest = sorted(suggestions, key=lambda pair: -gain[pair[0]])
+    for criterion, text in first + rest:
         if criterion not in seen:
             seen.add(criterion)
             changes.append(text)

@@ -267,3 +267,23 @@ QUESTION_WORDS = _words(
     did do would could expect expected typical real recent substantial whole
     """
 )
+
+# Sentences that would fit any answer to any question: a memorised, content-free story is
+# made of sentences like these, and an answer nearest to them says nothing about this job.
+GENERIC_SENTENCES = (
+    "Our team was struggling with a difficult situation.",
+    "I took ownership of the problem and made sure it was resolved.",
+    "I communicated clearly with all the stakeholders involved.",
+    "I set clear priorities and kept everyone aligned.",
+    "We worked together as a team to find a solution.",
+    "I stayed calm and professional under pressure.",
+    "As a result we improved performance significantly.",
+    "I learned a lot from the experience and I apply it every day.",
+    "I always go above and beyond for the people I work with.",
+    "I gathered all the information and approached it methodically.",
+    "I listened to everyone's point of view and found a compromise.",
+    "It was a challenging time but we delivered on time.",
+    "I believe communication is the key to success.",
+    "I am passionate about delivering excellent results.",
+    "I made sure everything was working properly and shared what I learned.",
+)

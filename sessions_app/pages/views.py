@@ -183,6 +183,7 @@ class QuestionRow:
     change: str | None  # "+12", "−3", "±0" against previous_score
     trend: str  # "up", "down", "same", or "" with nothing to compare
     criteria: list[tuple[str, int]]  # ("Structure", 80), ...; empty if the scorer gave none
+    talking_points: list[tuple[str, bool]]  # each with whether the answer covered it
 
     @classmethod
     def of(cls, question: Question) -> "QuestionRow":
@@ -192,11 +193,13 @@ class QuestionRow:
             if question.criteria
             else []
         )
+        covered = set(question.talking_points_covered)
+        talking_points = [(p, i in covered) for i, p in enumerate(question.talking_points)]
         if question.score is None or question.previous_score is None:
-            return cls(question, points, None, "", criteria)
+            return cls(question, points, None, "", criteria, talking_points)
         delta = question.score - question.previous_score
         trend = "up" if delta > 0 else "down" if delta < 0 else "same"
-        return cls(question, points, _signed(delta), trend, criteria)
+        return cls(question, points, _signed(delta), trend, criteria, talking_points)
 
 
 def _signed(delta: int | None) -> str | None:

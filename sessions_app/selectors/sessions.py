@@ -320,3 +320,41 @@ def dashboard(*, user: AbstractBaseUser) -> list[PostingSummary]:
     if None in by_posting:
         groups.append(PostingSummary(None, by_posting[None]))
     return groups
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def session_answer_repeats(
+    *, session: InterviewSession, question: Question, answer: str
+) -> tuple[int | None, bool]:
+    """Whether ``answer`` repeats one already given: the number of the question of this
+    session that has it (``None`` if none), and whether the latest earlier attempt of the
+    chain gave this question the same answer. One query for an original, two for a retake,
+    each through the question's session index."""
+    given = Question.objects.filter(session=session, answered_at__isnull=False).exclude(
+        pk=question.pk
+    )
+    same_as = next(
+        (
+            number
+            for number, text in given.values_list("number", "answer")
+            if _same_text(text, answer)
+        ),
+        None,
+    )
+    unchanged = False
+    if session.retake_number > 1:
+        attempts = InterviewSession.objects.filter(
+            _in_chain(session.root_id), retake_number__lt=session.retake_number
+        ).values("pk")
+        last = (
+            Question.objects.filter(session__in=attempts, text=question.text)
+            .exclude(answer="")
+            .order_by("-session__retake_number")
+            .values_list("answer", flat=True)
+            .first()
+        )
+        unchanged = last is not None and _same_text(last, answer)
+    return same_as, unchanged

@@ -11,7 +11,12 @@ from django.db.models import UniqueConstraint
 from django.utils import timezone
 
 from sessions_app import selectors
-from sessions_app.engines import GeneratedQuestion, answer_score, get_question_generator
+from sessions_app.engines import (
+    GeneratedQuestion,
+    answer_score,
+    get_question_generator,
+    repeats_noted,
+)
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
     MissingJobPosting,
@@ -133,13 +138,28 @@ def session_answer(
         answer=answer,
         title=posting.title if posting else "",
         description=posting.description if posting else "",
+        talking_points=question.talking_points,
     )
+    same_as, unchanged = selectors.session_answer_repeats(
+        session=session, question=question, answer=answer
+    )
+    scored = repeats_noted(scored, same_as=same_as, unchanged=unchanged)
     question.answer = answer
     question.answered_at = timezone.now()
     question.score = scored.score
     question.feedback = scored.feedback
     question.criteria = scored.criteria
-    question.save(update_fields=["answer", "answered_at", "score", "feedback", "criteria"])
+    question.talking_points_covered = scored.covered
+    question.save(
+        update_fields=[
+            "answer",
+            "answered_at",
+            "score",
+            "feedback",
+            "criteria",
+            "talking_points_covered",
+        ]
+    )
     session.current_question_number = question.number
     session.save(update_fields=["current_question_number"])
     return session

@@ -127,6 +127,7 @@ def test_detail_shows_questions_in_order(alice_client, alice):
         "text",
         "category",
         "talking_points",
+        "talking_points_covered",
         "answer",
         "answered_at",
         "score",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sessions_app.engines.scorer import BuiltinAnswerScorer
+from sessions_app.engines.scorer import Assessment, BuiltinAnswerScorer
 
 DATA_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "answer_quality.jsonl"
 
@@ -103,6 +103,22 @@ def score(
 ) -> tuple[int, str]:
     return BuiltinAnswerScorer().score(
         question=question, answer=answer, title=title, description=description
+    )
+
+
+def assess(
+    answer: str,
+    question: str = PERFORMANCE_QUESTION,
+    title: str = BACKEND_TITLE,
+    description: str = BACKEND_DESCRIPTION,
+    talking_points: tuple[str, ...] = (),
+) -> Assessment:
+    return BuiltinAnswerScorer().assess(
+        question=question,
+        answer=answer,
+        title=title,
+        description=description,
+        talking_points=talking_points,
     )
 
 

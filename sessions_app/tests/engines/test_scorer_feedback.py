@@ -164,7 +164,7 @@ def test_off_topic_feedback_quotes_a_question_it_has_no_topic_for():
 
     feedback = score(answer, question)[1]
 
-    assert f'the question asks "{question}"' in feedback
+    assert f'the question, which asks: "{question}"' in feedback
 
 
 def test_a_question_about_what_you_would_do_asks_for_a_plan_not_a_past_situation():

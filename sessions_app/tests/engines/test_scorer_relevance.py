@@ -53,6 +53,13 @@ def _assess(answer, question, posting):
     )
 
 
+# A memorised, content-free story, as the scoring issue found it outscoring experts.
+MEMORISED = (
+    "Our team was struggling with a difficult situation and morale was low. I took ownership, "
+    "set clear priorities, communicated with every stakeholder and kept everyone aligned. We "
+    "worked together closely, and as a result errors dropped by 40% and the team delivered on "
+    "time."
+)
 ON_TOPIC = [
     (CHECKOUT, "Tell me about a time you improved the performance of a slow system.", BACKEND),
     (
@@ -99,22 +106,16 @@ def test_a_well_built_answer_to_another_question_scores_at_most_40(answer, quest
 
 
 @pytest.mark.parametrize(("answer", "question", "posting"), OFF_TOPIC)
-def test_feedback_on_an_off_topic_answer_says_what_it_is_about_and_what_was_asked(
-    answer, question, posting
-):
+def test_feedback_on_an_off_topic_answer_quotes_what_was_asked(answer, question, posting):
     first = _assess(answer, question, posting).feedback.splitlines()[0]
 
-    assert first.startswith("This answer is about ")
-    assert "; the question asks " in first
+    assert first == f'This answer does not answer the question, which asks: "{question}"'
 
 
-def test_off_topic_feedback_names_the_topics():
-    feedback = _assess(CHECKOUT, OFF_TOPIC[0][1], ANALYST).feedback
+def test_a_paragraph_that_fits_any_question_is_told_so():
+    feedback = _assess(MEMORISED, "Tell me about a slow query you diagnosed.", BACKEND).feedback
 
-    assert feedback.startswith(
-        "This answer is about making something slow faster; the question asks about helping "
-        "someone else grow"
-    )
+    assert feedback.startswith("This answer would fit any question")
 
 
 SESSIONS = [
@@ -166,13 +167,10 @@ def test_an_answer_about_another_job_scores_at_most_40_on_a_teachers_role_questi
         assert _assess(answer, text, TEACHER).score <= OFF_TOPIC_CAP, text
 
 
-def test_pasting_one_answer_five_times_does_not_make_a_good_session():
-    title, description = ANALYST
-    questions = BuiltinQuestionGenerator().generate(title=title, description=description, count=5)
-
-    scores = [_assess(CHECKOUT, q.text, ANALYST).score for q in questions]
-
-    assert sum(scores) / len(scores) <= 45, scores
+def test_a_memorised_paragraph_scores_below_a_genuine_answer_on_every_question_it_is_given():
+    for answer, question, posting in ON_TOPIC:
+        genuine = _assess(answer, question, posting).score
+        assert _assess(MEMORISED, question, posting).score < genuine, question
 
 
 @pytest.mark.parametrize(("answer", "question", "posting"), ON_TOPIC + OFF_TOPIC)

@@ -254,3 +254,16 @@ def test_a_scored_answer_shows_what_a_strong_answer_covers_beside_its_feedback(
     assert "What a strong answer covers" in card
     assert all(point in card for point in POINTS)
     assert "<details" not in content
+
+
+def test_a_scored_answer_marks_the_talking_points_it_covered_and_missed(alice_web, completed):
+    completed.questions.filter(number=2).update(talking_points=POINTS, talking_points_covered=[1])
+
+    content = _page(alice_web, completed).content.decode()
+
+    assert (
+        f'<li class="missing">{POINTS[0]} <span class="tp-status">(not yet)</span></li>' in content
+    )
+    assert (
+        f'<li class="covered">{POINTS[1]} <span class="tp-status">(covered)</span></li>' in content
+    )
