@@ -53,6 +53,7 @@ STRONG_SCORE = 75
 # reaches 100 when that mean reaches this.
 RELEVANCE_FULL = 0.6
 ADDRESSED_FULL = 0.5
+CONTRAST_WEIGHT = 0.5
 # The share of the word lists' focus that comes from the posting (its skills and words):
 # more for a question about the role itself.
 POSTING_LINK, ROLE_LINK = 0.2, 0.7
@@ -74,9 +75,11 @@ def _length_credit(words: int) -> float:
 
 def _points(reading: Reading) -> dict[str, float]:
     """The evidence behind each criterion, in points (see the module docstring)."""
+    # A question about what you would do sets the situation and the goal itself.
+    given = reading.forward_question
     structure = (
-        7 * reading.situation
-        + 5 * reading.task
+        7 * (reading.situation or given)
+        + 5 * (reading.task or given)
         + 14 * min(1.0, reading.action_units / 3)
         + 9 * reading.result
     )
@@ -121,10 +124,16 @@ def criteria(reading: Reading) -> dict[str, int]:
     meaning = reading.meaning
     link = ROLE_LINK if reading.role_question else POSTING_LINK
     by_words = _focus(reading) * (1 - link + link * reading.posting_link)
+    # The contrast counts for less: a story rich in its field's detail can sit near another
+    # question about that detail and still answer this one.
     readings = (meaning.points, meaning.contrast, meaning.point_words, _focus(reading))
-    by_meaning = min(1.0, sum(readings) / len(readings) / RELEVANCE_FULL)
+    weights = (1.0, CONTRAST_WEIGHT, 1.0, 1.0)
+    mean = sum(w * r for w, r in zip(weights, readings, strict=True)) / sum(weights)
+    by_meaning = min(1.0, mean / RELEVANCE_FULL)
     by_meaning *= min(1.0, max(meaning.points, by_words) / ADDRESSED_FULL)
     relevance = max(by_meaning, by_words) * (1 - reading.stuffing)
+    if reading.term_list:
+        relevance = 0.0  # terms without a sentence do not answer anything
     # What would fit any question says nothing about this one: as far as the answer is
     # generic, its specifics count for nothing and its relevance for half.
     specific = max(0.0, min(1.0, (meaning.specific - GENERIC_FROM) / GENERIC_SPAN))
@@ -207,4 +216,5 @@ class BuiltinAnswerScorer:
             off_topic=values["relevance"] <= OFF_TOPIC_CAP,
             strong=score >= STRONG_SCORE,
         )
-        return Assessment(score, "\n".join(points), values, tuple(reading.meaning.covered))
+        covered = () if reading.term_list else tuple(reading.meaning.covered)
+        return Assessment(score, "\n".join(points), values, covered)

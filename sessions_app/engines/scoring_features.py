@@ -104,8 +104,13 @@ _SUBJECTS = frozenset({"i", "we"}) | _MODAL_SUBJECTS
 _MODALS = frozenset({"would", "could", "will", "can", "might", "i'd", "we'd"})
 # A question about what the candidate would do or does, not a story of what they did.
 _FORWARD_QUESTION = re.compile(
-    r"\b(?:would|could|will|do|can) you\b|\bhow (?:do|would|will) you\b", re.I
+    r"\b(?:would|could|will|do|can) you\b|\bhow (?:do|would|will) you\b"
+    r"|\b(?:talk|walk|take) me through\b|\bwhat happens next\b",
+    re.I,
 )
+# A list of terms: many short items between commas, semicolons or line breaks.
+_LIST_BREAK = re.compile(r"[,;\n•·]+")
+_LIST_ITEMS, _LIST_ITEM_WORDS, _LIST_LONGEST_ITEM = 4, 4, 12
 
 
 def _actions(sentence: str) -> tuple[set[str], set[str], set[str]]:
@@ -203,10 +208,19 @@ class Reading:
     repeated: bool = False
     meaning: Meaning = field(default_factory=Meaning)
     talking_points: tuple[str, ...] = ()
+    # Items between commas, semicolons or line breaks, when they are a few words each.
+    list_items: int = 0
 
     @property
     def stuffed(self) -> bool:
         return self.stuffing >= 0.5
+
+    @property
+    def term_list(self) -> bool:
+        """A list of terms with no sentence saying what anyone did."""
+        return self.list_items >= _LIST_ITEMS and not (
+            self.past or self.habitual or self.hypothetical
+        )
 
     @property
     def action_units(self) -> float:
@@ -348,6 +362,14 @@ def read_answer(
 
     posting_lemmas = _read_relevance(reading, lemmas, question, title, description)
     reading.talking_points = tuple(talking_points)
+    items = [item.split() for item in _LIST_BREAK.split(answer) if item.strip()]
+    lengths = [len(item) for item in items]
+    if (
+        lengths
+        and max(lengths) <= _LIST_LONGEST_ITEM
+        and sum(lengths) <= _LIST_ITEM_WORDS * len(items)
+    ):
+        reading.list_items = len(items)
     reading.meaning = read_meaning(
         question=question,
         talking_points=talking_points,

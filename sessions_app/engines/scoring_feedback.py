@@ -63,6 +63,11 @@ def _parts_present(reading: Reading) -> list[str]:
 def off_topic_point(reading: Reading) -> str:
     """Why the answer misses the question, with the question in its own words."""
     question = reading.question.strip()
+    if reading.term_list:
+        return (
+            "A list of terms is not an answer: say in sentences what you did with them, and "
+            f'why, to answer: "{question}"'
+        )
     if reading.meaning.specific < GENERIC_BELOW:
         return (
             "This answer would fit any question: nothing in it is particular to this one. "
@@ -75,6 +80,8 @@ def talking_points_feedback(reading: Reading) -> tuple[str | None, str | None]:
     """What the answer covered of what a strong answer covers, and the first point it
     missed (``None`` where there is nothing to say)."""
     points = reading.talking_points
+    if reading.term_list:
+        return None, None
     covered = [points[i] for i in reading.meaning.covered]
     missing = [point for i, point in enumerate(points) if i not in reading.meaning.covered]
     said = f"You covered: {'; '.join(_sentence_part(p) for p in covered)}." if covered else None
@@ -123,7 +130,9 @@ def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
         )
     elif missing and not reading.forward_question:
         advice.append(("structure", "Add " + "; ".join(missing) + "."))
-    if not reading.measures and reading.any_numbers:
+    if reading.forward_question:
+        pass  # a plan or a procedure is not judged by measured results
+    elif not reading.measures and reading.any_numbers:
         advice.append(
             (
                 "specifics",
