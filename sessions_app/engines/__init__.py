@@ -10,7 +10,9 @@ Each engine is a class named by a dotted path in settings, so another implementa
   ``(score, feedback)`` with ``score`` an int from 0 to 100 and ``feedback`` one point per
   line. A scorer may also have ``assess`` with the same arguments, returning
   ``(score, feedback, criteria)``: ``criteria`` maps ``structure``, ``specifics``,
-  ``relevance`` and ``clarity`` to ints from 0 to 100 (the built-in one does).
+  ``relevance`` and ``clarity`` to ints from 0 to 100 (the built-in one does). A method that
+  takes ``talking_points`` gets the question's, and may return a fourth item: the indexes of
+  the points the answer covers.
 """
 
 import inspect

@@ -84,8 +84,9 @@ _DEFAULT_COMPETENCIES = (
     "leadership",
 )
 # A duty the posting lists reads as a role question when no family fits it.
-_DUTY_SPLIT = re.compile(r"\n+|[;•·]\s*|(?<=[.!?])\s+")
+_DUTY_SPLIT = re.compile(r"\n+|[;:,•·]\s*|(?<=[.!?])\s+")
 _DUTY_WORDS = range(3, 15)
+_LEADING_AND = re.compile(r"^(?:and|or|then|also)\s+", re.I)
 _NOT_A_DUTY = re.compile(
     r"^(?:we|our|you|you'll|you will|the company|about|salary|benefits|apply|closing)\b", re.I
 )
@@ -309,7 +310,7 @@ def posting_duties(description: str) -> list[str]:
     """The duties a posting lists, as it words them: its short lines and phrases."""
     duties = []
     for part in _DUTY_SPLIT.split(description):
-        duty = part.strip(" \t-*–—:,.").strip()
+        duty = _LEADING_AND.sub("", part.strip(" \t-*–—:,.").strip())
         if len(duty.split()) in _DUTY_WORDS and not _NOT_A_DUTY.match(duty):
             duties.append(duty[0].lower() + duty[1:] if duty[1:2].islower() else duty)
     return list(dict.fromkeys(duties))

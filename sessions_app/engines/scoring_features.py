@@ -375,7 +375,7 @@ def read_answer(
         talking_points=talking_points,
         answer=story,
         lemmas=set(_content_lemmas(answer)),
-        point_lemmas=set(_content_lemmas(" ".join([question, *talking_points]))),
+        point_lemmas=[set(_content_lemmas(text)) for text in [*talking_points, question]],
     )
     _read_focus(reading, story, set(lemmas), question, title, description, posting_lemmas)
 

@@ -13,8 +13,6 @@ _EMPTY_LABELS = (
     "The Situation/Task/Action/Result labels are there, but each part needs specifics: who, "
     "what you did, what changed."
 )
-# An answer reading below this as specific (``Meaning.specific``) is generic.
-GENERIC_BELOW = 0.55
 
 # Rates and sizes read as results more plainly than time spans or bare figures.
 _RATE = re.compile(rf"\d\s*(?:{lexicon.RATE_UNITS})(?!\w)", re.I)
@@ -68,7 +66,7 @@ def off_topic_point(reading: Reading) -> str:
             "A list of terms is not an answer: say in sentences what you did with them, and "
             f'why, to answer: "{question}"'
         )
-    if reading.meaning.specific < GENERIC_BELOW:
+    if reading.meaning.generic:
         return (
             "This answer would fit any question: nothing in it is particular to this one. "
             f'Tell one real case of what the question asks: "{question}"'
@@ -83,7 +81,8 @@ def talking_points_feedback(reading: Reading) -> tuple[str | None, str | None]:
     if reading.term_list:
         return None, None
     covered = [points[i] for i in reading.meaning.covered]
-    missing = [point for i, point in enumerate(points) if i not in reading.meaning.covered]
+    # Only what the answer clearly lacks is named: a point it may have put in other words is not.
+    missing = [points[i] for i in reading.meaning.absent]
     said = f"You covered: {'; '.join(_sentence_part(p) for p in covered)}." if covered else None
     wanted = f"A strong answer also covers: {_sentence_part(missing[0])}." if missing else None
     return said, wanted
@@ -91,7 +90,9 @@ def talking_points_feedback(reading: Reading) -> tuple[str | None, str | None]:
 
 def _sentence_part(point: str) -> str:
     point = point.rstrip(". ")
-    return point[0].lower() + point[1:] if point[1:2].islower() else point
+    first = point.split()[0]
+    # "Escalates early" reads "escalates early" mid-sentence; "NEWS2" and "SBAR" stay.
+    return point if len(first) > 1 and first.isupper() else point[0].lower() + point[1:]
 
 
 def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
@@ -143,7 +144,8 @@ def suggestions_for(reading: Reading) -> list[tuple[str, str]]:
         advice.append(
             (
                 "specifics",
-                "Add a number: how much faster, cheaper or better, how many people, how long.",
+                "Say what changed in the end, with a figure where there is one (how many, "
+                "how long, how much).",
             )
         )
     if reading.fillers:

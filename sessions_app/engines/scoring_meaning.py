@@ -33,14 +33,20 @@ from sessions_app.engines.question_bank import BankQuestion, question_bank
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+#/-]*")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _MIN_SENTENCE_WORDS = 3
-# A talking point counts as covered when a sentence of the answer comes this near to it.
-COVERED_FROM = 0.3
+# A talking point counts as covered when a sentence of the answer comes this near to it, or
+# the answer uses this many of its words; it is clearly missing when no sentence comes as
+# near as ABSENT_BELOW and the answer uses none of its words.
+COVERED_FROM, COVERED_WORDS = 0.4, 2
+ABSENT_BELOW = 0.25
 # Each reading reaches 1 at these values (about what genuine, complete answers reach).
 POINTS_FULL = 0.45
 CONTRAST_FROM, CONTRAST_SPAN = -0.3, 0.5
 POINT_WORDS_FULL = 0.5
 # Sentences this near the generic ones (on average) make an answer wholly generic.
 GENERIC_FULL = 0.6
+# An answer reading below this as specific is generic: it is told so, and credited with no
+# talking point.
+GENERIC_BELOW = 0.55
 # An answer this near its question (or nearer) is about its field at all.
 NEAR_FULL = 0.2
 # The number of the nearest other questions the contrast compares with.
@@ -105,8 +111,14 @@ class Meaning:
     point_words: float = 0.0
     # 1 for sentences nearer nothing generic, 0 for ones that would fit any answer.
     specific: float = 1.0
-    # Indexes of the talking points the answer covers.
+
+    @property
+    def generic(self) -> bool:
+        return self.specific < GENERIC_BELOW
+
+    # Indexes of the talking points the answer covers, and of those it clearly misses.
     covered: list[int] = field(default_factory=list)
+    absent: list[int] = field(default_factory=list)
 
 
 def read_meaning(
@@ -115,11 +127,11 @@ def read_meaning(
     talking_points: list[str] | tuple[str, ...],
     answer: str,
     lemmas: set[str],
-    point_lemmas: set[str],
+    point_lemmas: list[set[str]],
 ) -> Meaning:
     """How far ``answer`` is about what ``question`` asks (see the module docstring).
-    ``lemmas`` are the answer's content lemmas, ``point_lemmas`` the question's and its
-    talking points'."""
+    ``lemmas`` are the answer's content lemmas, ``point_lemmas`` those of each talking point
+    and then of the question."""
     if not _WORD.search(answer):
         return Meaning()
     points = list(talking_points)
@@ -132,11 +144,22 @@ def read_meaning(
     others = np.vstack([vectors[[text != question for text in texts]] for texts, vectors in others])
     own = float(whole @ _profile(question, points))
     others_near = float(np.sort(others @ whole)[-_NEAREST_OTHERS:].mean())
-    overlap = len(lemmas & point_lemmas) / max(1, min(len(point_lemmas), _POINT_WORDS_MAX))
+    asked = set().union(*point_lemmas)
+    overlap = len(lemmas & asked) / max(1, min(len(asked), _POINT_WORDS_MAX))
+    shared = [len(lemmas & words) for words in point_lemmas[: len(points)]]
+    specific = _clip(1 - generic / GENERIC_FULL)
+    creditable = bool(points) and specific >= GENERIC_BELOW
     return Meaning(
         points=_clip(float(nearest.mean()) / POINTS_FULL),
         contrast=_clip((own - others_near - CONTRAST_FROM) / CONTRAST_SPAN),
         point_words=_clip(overlap / POINT_WORDS_FULL),
-        specific=_clip(1 - generic / GENERIC_FULL),
-        covered=[i for i, near in enumerate(nearest) if points and near >= COVERED_FROM],
+        specific=specific,
+        covered=[
+            i
+            for i, near in enumerate(nearest)
+            if creditable and (near >= COVERED_FROM or shared[i] >= COVERED_WORDS)
+        ],
+        absent=[
+            i for i, near in enumerate(nearest) if points and near < ABSENT_BELOW and not shared[i]
+        ],
     )

@@ -188,7 +188,7 @@ def session_retake(
     owner: AbstractBaseUser,
     actor: AbstractBaseUser | None = None,
 ) -> InterviewSession:
-    """Start the next attempt of a completed session's chain, with fresh questions.
+    """Start the next attempt of a completed session's chain, its questions generated again.
 
     ``session`` is the attempt to retake as the caller read it, without a lock: only what
     never changes (its id, its owner, its chain's root) is taken from it, the rest is read

@@ -34,10 +34,10 @@ def test_feedback_names_the_missing_star_parts():
     assert "result" in feedback
 
 
-def test_feedback_asks_for_a_number_when_there_is_none():
+def test_feedback_asks_for_a_figure_when_there_is_none():
     feedback = score("We had a slow report page. I added an index and it got a lot faster.")[1]
 
-    assert "number" in feedback
+    assert "with a figure where there is one" in feedback
 
 
 def test_feedback_asks_to_tie_bare_numbers_to_an_outcome():

@@ -140,9 +140,9 @@ def test_one_answer_given_to_every_question_of_a_session_does_not_score_the_same
     assert min(scores) <= OFF_TOPIC_CAP, scores
 
 
-# The word-list scorer reads the bank's scenario questions by their words, and a well-told
-# story from another job shares enough of them to pass: the scoring issue (by meaning) fixes
-# it; strict, so these fail once it does and the marks go.
+# Relevance still leans on word lists where the embeddings are unsure, and a well-told story
+# from another job shares enough words with these scenario questions to pass (docs/scoring.md,
+# "Not reached yet"); strict, so these fail once it no longer does and the marks go.
 _WORD_LISTS_MISREAD = pytest.mark.xfail(
     strict=True, reason="word-list relevance misreads the bank's scenario questions"
 )
