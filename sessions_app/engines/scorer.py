@@ -54,6 +54,7 @@ STRONG_SCORE = 75
 RELEVANCE_FULL = 0.6
 ADDRESSED_FULL = 0.5
 CONTRAST_WEIGHT = 0.5
+WORDS_NEED_MEANING = 0.25
 # The share of the word lists' focus that comes from the posting (its skills and words):
 # more for a question about the role itself.
 POSTING_LINK, ROLE_LINK = 0.2, 0.7
@@ -131,6 +132,10 @@ def criteria(reading: Reading) -> dict[str, int]:
     mean = sum(w * r for w, r in zip(weights, readings, strict=True)) / sum(weights)
     by_meaning = min(1.0, mean / RELEVANCE_FULL)
     by_meaning *= min(1.0, max(meaning.points, by_words) / ADDRESSED_FULL)
+    if reading.talking_points:
+        # With talking points to compare against, the word lists count only as far as the
+        # meaning agrees: a shared word is not an answer to another question.
+        by_words *= min(1.0, (meaning.points + meaning.contrast) / WORDS_NEED_MEANING)
     relevance = max(by_meaning, by_words) * (1 - reading.stuffing)
     if reading.term_list:
         relevance = 0.0  # terms without a sentence do not answer anything
