@@ -336,4 +336,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own console handler (debug only) would print every django.* line a second
+    # time beside the root's.
+    "loggers": {"django": {"handlers": []}},
 }
