@@ -140,12 +140,17 @@ def criteria(reading: Reading) -> dict[str, int]:
     if reading.term_list:
         relevance = 0.0  # terms without a sentence do not answer anything
     # What would fit any question says nothing about this one: as far as the answer is
-    # generic, its specifics count for nothing and its relevance for half.
+    # generic, its specifics count for nothing and its relevance for half, and one that is
+    # generic outright (``Meaning.generic``) does not answer the question.
     specific = max(0.0, min(1.0, (meaning.specific - GENERIC_FROM) / GENERIC_SPAN))
     values = {
         "structure": points["structure"] / 35,
         "specifics": points["specifics"] / 30 * specific,
-        "relevance": relevance * (1 - GENERIC_RELEVANCE_LOSS * (1 - specific)),
+        "relevance": (
+            min(relevance, OFF_TOPIC_CAP / 100)
+            if meaning.generic
+            else relevance * (1 - GENERIC_RELEVANCE_LOSS * (1 - specific))
+        ),
         "clarity": points["clarity"] / 20,
     }
     return {name: max(0, min(100, round(100 * value))) for name, value in values.items()}
