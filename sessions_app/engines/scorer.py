@@ -1,4 +1,5 @@
-"""The built-in answer scorer: offline, deterministic and standard library only.
+"""The built-in answer scorer: offline and deterministic (its embeddings come from a model
+inside a wheel, ``embeddings``).
 
 An answer gets four criteria, each 0 to 100 (``criteria``), from the evidence
 ``scoring_features`` reads in it; the score is their weighted mean (``WEIGHTS``), capped for an
@@ -14,9 +15,11 @@ evidence is worth is written once, in ``_points`` and ``_focus``:
   (``Meaning.specific``: a memorised paragraph's "errors dropped by 40%").
 * **Relevance**: how far the answer is about what the question asks, by meaning
   (``scoring_meaning``: its sentences against the talking points, the answer against the
-  field's other questions, the points' own words) and by the word lists' focus (``_focus``:
-  the topic it asks about, the skill it names, which the answer must show); the mean of the
-  four reaches 100 at ``RELEVANCE_FULL``. Keyword stuffing takes it away.
+  bank's other questions, the points' own words) and by the word lists' focus (``_focus``:
+  the topic it asks about, the skill it names, which the answer must show): the better of
+  the four readings' weighted mean and the word lists' focus alone, each held back where
+  the meaning disagrees (``criteria``). Keyword stuffing takes it away; a list of terms, or
+  an answer that would fit any question, does not answer it.
 * **Clarity**: length within reason, counted on distinct sentences (``_length_credit``), and
   language without filler words, buzzwords (allowed when the posting uses them), sweeping
   claims or hedges.
@@ -49,8 +52,11 @@ RUBRIC_WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clar
 WEIGHTS = {"structure": 0.35, "specifics": 0.30, "relevance": 0.15, "clarity": 0.20}
 OFF_TOPIC_CAP = 40
 STRONG_SCORE = 75
-# Relevance is the mean of four readings of the answer's meaning (``scoring_meaning``) and
-# reaches 100 when that mean reaches this.
+# Relevance by meaning is the weighted mean of four readings (``scoring_meaning``), the
+# contrast with other questions weighing CONTRAST_WEIGHT, and reaches 100 when that mean
+# reaches RELEVANCE_FULL; it counts in full only when the talking points or the word lists
+# find the question addressed (ADDRESSED_FULL). With talking points to compare against, the
+# word lists count in full only when the points and the contrast add up to WORDS_NEED_MEANING.
 RELEVANCE_FULL = 0.6
 ADDRESSED_FULL = 0.5
 CONTRAST_WEIGHT = 0.5
