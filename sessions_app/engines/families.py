@@ -62,8 +62,12 @@ def posting_vector(*, title: str, description: str) -> np.ndarray:
 
 def posting_families(*, title: str, description: str) -> list[Family]:
     """The posting's families, nearest first: one, two, or none."""
+    return families_near(title=title, vector=posting_vector(title=title, description=description))
+
+
+def families_near(*, title: str, vector: np.ndarray) -> list[Family]:
+    """``posting_families`` for a posting whose ``posting_vector`` the caller has already."""
     families = question_bank().families
-    vector = posting_vector(title=title, description=description)
     similarities = _profiles() @ vector
     folded = title.casefold()
     scored = [

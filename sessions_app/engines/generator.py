@@ -17,7 +17,12 @@ from itertools import cycle, islice
 import numpy as np
 
 from sessions_app.engines import GeneratedQuestion
-from sessions_app.engines.families import posting_families, posting_vector, questions_nearest
+from sessions_app.engines.families import (
+    families_near,
+    posting_families,
+    posting_vector,
+    questions_nearest,
+)
 from sessions_app.engines.question_bank import BankQuestion, question_bank
 from sessions_app.engines.vocabulary import (
     ANY_SKILL_TEMPLATES,
@@ -375,13 +380,18 @@ def _behavioural_pool(text: str, lead: bool) -> list[GeneratedQuestion]:
     for question in question_bank().behavioural:
         if lead or question.seniority == "any":
             by_competency.setdefault(question.topic, []).append(question)
-    order = [by_competency.get(c, []) for c in posting_competencies(text)]
     # Every competency asked once, in order, before any is asked twice.
+    order = [by_competency.get(c, []) for c in posting_competencies(text)]
+    return [_asked(question) for question in _take_turns(order)]
+
+
+def _take_turns(lists: list[list[BankQuestion]]) -> list[BankQuestion]:
+    """The first of each list in order, then the second of each, and so on."""
     return [
-        _asked(questions[round_number])
-        for round_number in range(max(map(len, order), default=0))
-        for questions in order
-        if round_number < len(questions)
+        questions[turn]
+        for turn in range(max(map(len, lists), default=0))
+        for questions in lists
+        if turn < len(questions)
     ]
 
 
@@ -409,12 +419,7 @@ def _role_pool(
         # A lead post opens on its family's nearest question about leading.
         ranked = [_lead_first(questions) for questions in ranked]
     # Two families take turns, the nearer first.
-    return [
-        _asked(questions[i])
-        for i in range(max(map(len, ranked)))
-        for questions in ranked
-        if i < len(questions)
-    ]
+    return [_asked(question) for question in _take_turns(ranked)]
 
 
 def _mix(pools: dict[str, list], order: tuple[str, ...], count: int) -> list:
@@ -450,8 +455,8 @@ class BuiltinQuestionGenerator:
         seniority = detect_seniority(title, description)
         lead = seniority == LEAD
         text = f"{title}\n{description}"
-        families = posting_families(title=title, description=description)
         vector = posting_vector(title=title, description=description)
+        families = families_near(title=title, vector=vector)
         pools = {
             ROLE: _role_pool(families, vector, title, description, lead),
             SKILL: _skill_pool(text, families, vector, lead),
@@ -459,7 +464,9 @@ class BuiltinQuestionGenerator:
         }
         picked = _mix(pools, _ORDER, count)
         seen = {question.text for question in picked}
-        for question in self._from_templates(title, description, seniority):
+        # The templates are written out only when the bank cannot fill the count.
+        extra = self._from_templates(title, description, seniority) if len(picked) < count else []
+        for question in extra:
             if len(picked) == count:
                 break
             if question.text not in seen:

@@ -12,6 +12,7 @@ load a bank with problems.
 import functools
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,6 +172,10 @@ def bank_problems(directory: Path = BANK_DIR) -> list[str]:
         bank = _load(directory)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         return [f"the question bank cannot be read: {exc}"]
+    return _problems(bank, directory)
+
+
+def _problems(bank: QuestionBank, directory: Path) -> list[str]:
     problems = []
     if len(bank.families) < MIN_FAMILIES:
         problems.append(f"{len(bank.families)} families; at least {MIN_FAMILIES} are needed")
@@ -215,7 +220,7 @@ def bank_problems(directory: Path = BANK_DIR) -> list[str]:
         problems.append(f"{SKILLS_FILE}: no templates")
     texts = [q.text.casefold() for f in bank.families for q in f.questions]
     texts += [q.text.casefold() for q in bank.behavioural]
-    duplicated = sorted({text for text in texts if texts.count(text) > 1})
+    duplicated = sorted(text for text, times in Counter(texts).items() if times > 1)
     problems += [f"a question is written twice: {text!r}" for text in duplicated]
     return problems
 
@@ -223,6 +228,7 @@ def bank_problems(directory: Path = BANK_DIR) -> list[str]:
 @functools.cache
 def question_bank() -> QuestionBank:
     """The bank, read once per process; refuses one with problems."""
-    if problems := bank_problems():
+    bank = _load(BANK_DIR)
+    if problems := _problems(bank, BANK_DIR):
         raise ValueError("The question bank has problems: " + "; ".join(problems))
-    return _load(BANK_DIR)
+    return bank

@@ -130,10 +130,11 @@ def criteria(reading: Reading) -> dict[str, int]:
     points = _points(reading)
     meaning = reading.meaning
     link = ROLE_LINK if reading.role_question else POSTING_LINK
-    by_words = _focus(reading) * (1 - link + link * reading.posting_link)
+    focus = _focus(reading)
+    by_words = focus * (1 - link + link * reading.posting_link)
     # The contrast counts for less: a story rich in its field's detail can sit near another
     # question about that detail and still answer this one.
-    readings = (meaning.points, meaning.contrast, meaning.point_words, _focus(reading))
+    readings = (meaning.points, meaning.contrast, meaning.point_words, focus)
     weights = (1.0, CONTRAST_WEIGHT, 1.0, 1.0)
     mean = sum(w * r for w, r in zip(weights, readings, strict=True)) / sum(weights)
     by_meaning = min(1.0, mean / RELEVANCE_FULL)

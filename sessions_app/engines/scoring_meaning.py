@@ -28,7 +28,7 @@ import numpy as np
 
 from sessions_app.engines import scoring_lexicon as lexicon
 from sessions_app.engines.embeddings import embed
-from sessions_app.engines.question_bank import BankQuestion, question_bank
+from sessions_app.engines.question_bank import question_bank
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+#/-]*")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -79,16 +79,14 @@ def _profile(text: str, points: tuple[str, ...] | list[str]) -> np.ndarray:
 
 
 @functools.cache
-def _profiles(family_key: str | None) -> tuple[tuple[str, ...], np.ndarray]:
-    """A family's question texts and their profiles (``None``: the behavioural ones)."""
+def _bank_profiles() -> tuple[np.ndarray, np.ndarray]:
+    """Every question of the bank (every family's, then the behavioural ones): their texts
+    and their profiles, built once per process."""
     bank = question_bank()
-    questions: tuple[BankQuestion, ...] = (
-        bank.behavioural
-        if family_key is None
-        else next(f for f in bank.families if f.key == family_key).questions
-    )
-    profiles = np.vstack([_profile(q.text, q.talking_points) for q in questions])
-    return tuple(q.text for q in questions), profiles
+    questions = [q for family in bank.families for q in family.questions]
+    questions += bank.behavioural
+    texts = np.array([q.text for q in questions], dtype=object)
+    return texts, np.vstack([_profile(q.text, q.talking_points) for q in questions])
 
 
 def sentences(text: str) -> list[str]:
@@ -140,8 +138,8 @@ def read_meaning(
     nearest = (answer_sentences @ targets.T).max(axis=0)
     generic = float((answer_sentences @ _generic().T).max(axis=1).mean())
     whole = _vectors([answer])[0]
-    others = [_profiles(f.key) for f in question_bank().families] + [_profiles(None)]
-    others = np.vstack([vectors[[text != question for text in texts]] for texts, vectors in others])
+    texts, profiles = _bank_profiles()
+    others = profiles[texts != question]
     own = float(whole @ _profile(question, points))
     others_near = float(np.sort(others @ whole)[-_NEAREST_OTHERS:].mean())
     asked = set().union(*point_lemmas)

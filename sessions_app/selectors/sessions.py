@@ -119,6 +119,17 @@ def session_detail_queryset() -> QuerySet[InterviewSession]:
     )
 
 
+def _earlier_attempts(session: InterviewSession) -> QuerySet[InterviewSession]:
+    """The ids of the chain's completed attempts before ``session``, as a subquery: the
+    attempts first (the root by primary key, its retakes by original_session), then their
+    questions by session, since an OR across the join would hash-join tables."""
+    return InterviewSession.objects.filter(
+        _in_chain(session.root_id),
+        status=COMPLETED,
+        retake_number__lt=session.retake_number,
+    ).values("pk")
+
+
 def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     """Set ``question_list`` (its prefetched questions, unless the caller set them) and on
     each of them ``previous_score``: the score for
@@ -134,16 +145,10 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     questions = session.question_list
     latest: dict[str, int] = {}
     if session.retake_number > 1:
-        # The attempts first (the root by primary key, its retakes by original_session),
-        # then their questions by session: an OR across the join would hash-join tables.
-        attempts = InterviewSession.objects.filter(
-            _in_chain(session.root_id),
-            status=COMPLETED,
-            retake_number__lt=session.retake_number,
-        ).values("pk")
         earlier = (
             Question.objects.filter(
-                session__in=attempts, text__in=[question.text for question in questions]
+                session__in=_earlier_attempts(session),
+                text__in=[question.text for question in questions],
             )
             .order_by("session__retake_number")
             .values_list("text", "score")
@@ -346,11 +351,8 @@ def session_answer_repeats(
     )
     unchanged = False
     if session.retake_number > 1:
-        attempts = InterviewSession.objects.filter(
-            _in_chain(session.root_id), retake_number__lt=session.retake_number
-        ).values("pk")
         last = (
-            Question.objects.filter(session__in=attempts, text=question.text)
+            Question.objects.filter(session__in=_earlier_attempts(session), text=question.text)
             .exclude(answer="")
             .order_by("-session__retake_number")
             .values_list("answer", flat=True)
