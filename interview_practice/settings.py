@@ -7,6 +7,7 @@ Every variable is documented in docs/deploying.md. The defaults suit local devel
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -301,6 +302,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ErrorCodeEnum": "sessions_app.api.schema.ERROR_CODE_CHOICES",
         "HealthStatusEnum": "sessions_app.api.serializers.HEALTH_STATUSES",
+        "ServiceStatusEnum": "sessions_app.api.serializers.SERVICE_STATUSES",
         "SessionStatusEnum": "sessions_app.models.InterviewSession.Status",
     },
 }
@@ -315,12 +317,77 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
 
+# A language model writes the questions and scores the answers when LLM_BASE_URL and
+# LLM_MODEL are set (any OpenAI-compatible server; docs/deploying.md); otherwise the
+# built-in engines do. Model scoring runs in Celery workers, so it needs a broker.
+LLM_BASE_URL = os.environ.get("LLM_BASE_URL", "").strip()
+LLM_MODEL = os.environ.get("LLM_MODEL", "").strip()
+LLM_API_KEY = os.environ.get("LLM_API_KEY", "").strip()
+LLM_TIMEOUT = env_int("LLM_TIMEOUT", 30)
+LLM_MAX_ATTEMPTS = env_int("LLM_MAX_ATTEMPTS", 3)
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
+if bool(LLM_BASE_URL) != bool(LLM_MODEL):
+    raise ImproperlyConfigured(
+        f"Set both LLM_BASE_URL and LLM_MODEL to use a model, or neither; "
+        f"{'LLM_MODEL' if LLM_BASE_URL else 'LLM_BASE_URL'} is not set."
+    )
+if LLM_BASE_URL and (
+    urlsplit(LLM_BASE_URL).scheme not in {"http", "https"} or not urlsplit(LLM_BASE_URL).hostname
+):
+    raise ImproperlyConfigured(
+        f"LLM_BASE_URL must be an http:// or https:// URL such as http://127.0.0.1:11434/v1; "
+        f"got {LLM_BASE_URL!r}"
+    )
+if not 1 <= LLM_TIMEOUT <= 600:
+    raise ImproperlyConfigured(f"LLM_TIMEOUT must be from 1 to 600 seconds; got {LLM_TIMEOUT}")
+if not 1 <= LLM_MAX_ATTEMPTS <= 10:
+    raise ImproperlyConfigured(f"LLM_MAX_ATTEMPTS must be from 1 to 10; got {LLM_MAX_ATTEMPTS}")
+if CELERY_BROKER_URL and urlsplit(CELERY_BROKER_URL).scheme not in {
+    "redis",
+    "rediss",
+    "amqp",
+    "amqps",
+    "pyamqp",
+}:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must be a Redis or RabbitMQ URL such as redis://127.0.0.1:6379/1 or "
+        f"amqp://guest:guest@127.0.0.1:5672//; got {CELERY_BROKER_URL!r}"
+    )
+if LLM_BASE_URL and not CELERY_BROKER_URL:
+    raise ImproperlyConfigured(
+        "The model engines score answers in Celery workers: set CELERY_BROKER_URL "
+        "(redis://127.0.0.1:6379/1, say) as well as LLM_BASE_URL and LLM_MODEL."
+    )
+_MODEL_ENGINES = "sessions_app.engines.llm.Model" if LLM_BASE_URL else None
 INTERVIEW_QUESTION_GENERATOR = os.environ.get(
-    "INTERVIEW_QUESTION_GENERATOR", "sessions_app.engines.generator.BuiltinQuestionGenerator"
+    "INTERVIEW_QUESTION_GENERATOR",
+    f"{_MODEL_ENGINES}QuestionGenerator"
+    if _MODEL_ENGINES
+    else "sessions_app.engines.generator.BuiltinQuestionGenerator",
 )
 INTERVIEW_ANSWER_SCORER = os.environ.get(
-    "INTERVIEW_ANSWER_SCORER", "sessions_app.engines.scorer.BuiltinAnswerScorer"
+    "INTERVIEW_ANSWER_SCORER",
+    f"{_MODEL_ENGINES}AnswerScorer"
+    if _MODEL_ENGINES
+    else "sessions_app.engines.scorer.BuiltinAnswerScorer",
 )
+
+# Background scoring (sessions_app/tasks.py): with a broker, an answer is stored at once and
+# scored by a worker; without one, scored inline as it is stored. The sweep (Celery beat,
+# every minute) sends again what has waited longer than SCORING_SWEEP_AFTER seconds.
+SCORING_IN_BACKGROUND = bool(CELERY_BROKER_URL)
+SCORING_SWEEP_AFTER = env_int("SCORING_SWEEP_AFTER", 300)
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that sends a task waits at most this long for a broker that is down; the sweep
+# sends it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BEAT_SCHEDULE = {
+    "scoring-sweep": {"task": "sessions_app.tasks.scoring_sweep_task", "schedule": 60.0}
+}
 INTERVIEW_QUESTION_COUNT = env_int("INTERVIEW_QUESTION_COUNT", 5)
 if not 1 <= INTERVIEW_QUESTION_COUNT <= 50:
     raise ImproperlyConfigured("INTERVIEW_QUESTION_COUNT must be between 1 and 50.")

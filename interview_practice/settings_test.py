@@ -5,6 +5,11 @@ import os
 # The real module refuses to start without a key when DEBUG is off, which is how tests run.
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-key-not-a-secret-0123456789abcdefghij")
 
+# The built-in engines, scoring inline, whatever the shell says; the tests that run the
+# model engines and workers configure them themselves.
+for _name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "CELERY_BROKER_URL"):
+    os.environ.pop(_name, None)
+
 from interview_practice.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -128,6 +128,7 @@ class QuestionInline(admin.TabularInline):
         "score",
         "criteria",
         "feedback",
+        "scored",
     ]
     readonly_fields = fields
     extra = 0
@@ -140,6 +141,14 @@ class QuestionInline(admin.TabularInline):
             return "–"
         points = format_html_join("", "<li>{}</li>", ((p,) for p in question.talking_points))
         return format_html("<ul>{}</ul>", points)
+
+    @admin.display(description="Scored by")
+    def scored(self, question: Question) -> str:
+        """Who scored the answer, in how long and for how many tokens; or that it waits."""
+        if question.scoring != Question.Scoring.DONE:
+            return question.get_scoring_display() or "–"
+        tokens = f", {question.scoring_tokens} tokens" if question.scoring_tokens else ""
+        return f"{question.scored_by} in {question.scoring_ms} ms{tokens}"
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -101,6 +101,16 @@ class QuestionsUnanswered(DomainError):
     message = "Answer every question before completing the session"
 
 
+class ScoringInProgress(DomainError):
+    status_code = status.HTTP_409_CONFLICT
+    code = "SCORING_IN_PROGRESS"
+    message = "Your answers are still being scored; complete the session in a few seconds"
+    retry_after = 5
+
+    def __init__(self, *, remaining: int) -> None:
+        super().__init__(remaining=remaining, retry_after=self.retry_after)
+
+
 class AllQuestionsAnswered(DomainError):
     code = "ALL_QUESTIONS_ANSWERED"
     message = "Every question of this session is already answered"
@@ -260,6 +270,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
                 "api:session-detail", args=[active_id], request=context.get("request")
             )
         response = Response(body, status=exc.status_code)
+        if retry_after := exc.extra.get("retry_after"):
+            response["Retry-After"] = str(retry_after)
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response

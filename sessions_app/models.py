@@ -22,6 +22,11 @@ class JobPosting(TimeStampedModel):
     title = models.CharField(max_length=200)
     company = models.CharField(max_length=200, blank=True)
     description = models.TextField(max_length=20_000)
+    # A model generator's questions for this posting as it reads now, kept so that every
+    # attempt asks the same ones (services.postings.posting_questions_prepare); the key
+    # says which generator, title, description and count they were written for.
+    question_set = models.JSONField(null=True, blank=True, editable=False)
+    question_set_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -123,6 +128,10 @@ class Question(models.Model):
         ROLE = "role", "Role"
         SKILL = "skill", "Skill"
 
+    class Scoring(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+
     session = models.ForeignKey(
         InterviewSession, on_delete=models.CASCADE, related_name="questions"
     )
@@ -142,9 +151,23 @@ class Question(models.Model):
     # {"structure", "specifics", "relevance", "clarity"}: integers 0-100, from the scorer
     # (null if the scorer plugged in gives none, or for answers scored before it did).
     criteria = models.JSONField(null=True, blank=True)
+    # "" until answered; "pending" while a worker scores it; then "done", with who scored it
+    # (a model's name or "built-in"), how long that took and the tokens it used.
+    scoring = models.CharField(max_length=8, choices=Scoring.choices, blank=True, default="")
+    scored_by = models.CharField(max_length=100, blank=True, default="")
+    scoring_ms = models.PositiveIntegerField(null=True, blank=True)
+    scoring_tokens = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["session_id", "number"]
+        indexes = [
+            # The sweep's look for answers left pending (few at any time).
+            models.Index(
+                fields=["answered_at"],
+                condition=Q(scoring="pending"),
+                name="question_pending_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "number"], name="question_unique_number_per_session"

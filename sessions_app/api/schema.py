@@ -41,6 +41,10 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
         "An attempt of the chain is in progress: `active_session_id` and "
         "`active_session_url` name it.",
     ),
+    "SCORING_IN_PROGRESS": (
+        409,
+        "Answers are still being scored: `remaining` of them; retry after `Retry-After`.",
+    ),
     "REQUEST_TOO_LARGE": (413, "The body is larger than the API accepts."),
     "UNSUPPORTED_MEDIA_TYPE": (415, "Send JSON (or a URL-encoded form); no file uploads."),
     "THROTTLED": (429, "Too many requests: retry after `Retry-After` seconds."),
@@ -66,7 +70,12 @@ class ErrorDetailSerializer(serializers.Serializer):
         help_text="VALIDATION_ERROR only: the messages for each field (`non_field_errors` "
         "for the body as a whole).",
     )
-    retry_after = serializers.IntegerField(required=False, help_text="THROTTLED only: seconds.")
+    retry_after = serializers.IntegerField(
+        required=False, help_text="THROTTLED and SCORING_IN_PROGRESS only: seconds."
+    )
+    remaining = serializers.IntegerField(
+        required=False, help_text="SCORING_IN_PROGRESS only: answers not yet scored."
+    )
     active_session_id = serializers.UUIDField(
         required=False, allow_null=True, help_text="RETAKE_IN_PROGRESS only."
     )

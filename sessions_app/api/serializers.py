@@ -149,6 +149,21 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+class BlankAsNullMixin:
+    """A text field whose empty value reads as null (not answered yet, nothing to say)."""
+
+    def to_representation(self, value: str) -> str | None:
+        return super().to_representation(value) if value else None
+
+
+class BlankAsNullChoiceField(BlankAsNullMixin, serializers.ChoiceField):
+    pass
+
+
+class BlankAsNullCharField(BlankAsNullMixin, serializers.CharField):
+    pass
+
+
 class CriteriaSerializer(serializers.Serializer):
     """What a score is made of, each 0-100; the score is their weighted mean (docs/scoring.md)."""
 
@@ -174,6 +189,25 @@ class QuestionSerializer(serializers.ModelSerializer):
         "is answered, or for a scorer that does not say).",
     )
 
+    scoring = BlankAsNullChoiceField(
+        choices=Question.Scoring.choices,
+        read_only=True,
+        allow_null=True,
+        help_text="null until answered; pending while a worker scores the answer (score and "
+        "feedback null and empty meanwhile); then done.",
+    )
+    scored_by = BlankAsNullCharField(
+        read_only=True,
+        allow_null=True,
+        help_text="Who scored the answer: the model's name, or built-in.",
+    )
+    scoring_ms = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="How long scoring the answer took."
+    )
+    scoring_tokens = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="The model's tokens it cost (null: none)."
+    )
+
     class Meta:
         model = Question
         fields = [
@@ -184,9 +218,13 @@ class QuestionSerializer(serializers.ModelSerializer):
             "talking_points_covered",
             "answer",
             "answered_at",
+            "scoring",
             "score",
             "feedback",
             "criteria",
+            "scored_by",
+            "scoring_ms",
+            "scoring_tokens",
             "previous_score",
         ]
         read_only_fields = fields
@@ -204,9 +242,13 @@ class QuestionSerializer(serializers.ModelSerializer):
             "talking_points_covered": question.talking_points_covered,
             "answer": question.answer,
             "answered_at": _datetime(question.answered_at) if question.answered_at else None,
+            "scoring": question.scoring or None,
             "score": question.score,
             "feedback": question.feedback,
             "criteria": question.criteria,
+            "scored_by": question.scored_by or None,
+            "scoring_ms": question.scoring_ms,
+            "scoring_tokens": question.scoring_tokens,
             "previous_score": question.previous_score,
         }
 
@@ -277,15 +319,22 @@ class SessionDetailSerializer(SessionSerializer):
 
     # Set by selectors.session_previous_scores (and by session_retake from the rows it wrote).
     questions = QuestionSerializer(source="question_list", many=True, read_only=True)
+    scoring_pending = serializers.SerializerMethodField(
+        help_text="How many answers are still being scored: complete the session when 0."
+    )
 
     class Meta(SessionSerializer.Meta):
-        fields = [*SessionSerializer.Meta.fields, "questions"]
+        fields = [*SessionSerializer.Meta.fields, "scoring_pending", "questions"]
         read_only_fields = fields
+
+    def get_scoring_pending(self, session: InterviewSession) -> int:
+        return sum(q.scoring == Question.Scoring.PENDING for q in session.question_list)
 
     def to_representation(self, session: InterviewSession) -> dict:
         question = QuestionSerializer()
         return {
             **super().to_representation(session),
+            "scoring_pending": self.get_scoring_pending(session),
             "questions": [question.to_representation(q) for q in session.question_list],
         }
 
@@ -350,9 +399,11 @@ class AttemptChainSerializer(serializers.Serializer):
 
 
 HEALTH_STATUSES = ["ok", "degraded", "unavailable"]
+SERVICE_STATUSES = ["ok", "unavailable", "not configured"]
 
 
 class HealthSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=HEALTH_STATUSES)
     database = serializers.ChoiceField(choices=["ok", "unavailable"])
-    cache = serializers.ChoiceField(choices=["ok", "unavailable", "not configured"])
+    cache = serializers.ChoiceField(choices=SERVICE_STATUSES)
+    broker = serializers.ChoiceField(choices=SERVICE_STATUSES)

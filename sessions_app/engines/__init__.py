@@ -62,6 +62,26 @@ def engines_warm_up() -> None:
 
 
 CRITERIA = ("structure", "specifics", "relevance", "clarity")
+BUILT_IN = "built-in"  # who scored an answer (``Scored.scored_by``) when no model did
+
+
+class EngineUnavailable(Exception):
+    """An engine could not answer now (a model that timed out, a busy or failing server):
+    worth asking again, after ``retry_after`` seconds if the engine was told."""
+
+    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class EngineFailed(Exception):
+    """An engine answered with what cannot be used, or refused the request: asking again
+    would not help."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class Scored(NamedTuple):
@@ -70,6 +90,9 @@ class Scored(NamedTuple):
     criteria: dict[str, int] | None
     # Indexes of the question's talking points the answer covers (empty if none or unknown).
     covered: list[int]
+    # The model's name, ``BUILT_IN``, or a plugged-in scorer's class; the tokens it spent.
+    scored_by: str = BUILT_IN
+    tokens: int | None = None
 
 
 def _valid_criteria(criteria: object) -> dict[str, int] | None:
@@ -98,11 +121,12 @@ def answer_score(
     title: str,
     description: str,
     talking_points: list[str] | tuple[str, ...] = (),
+    scorer: AnswerScorer | None = None,
 ) -> Scored:
-    """Score an answer with the configured scorer: its criteria too if it gives them, and the
-    talking points it covers if it says (a scorer written before talking points existed is
-    called without them)."""
-    scorer = get_answer_scorer()
+    """Score an answer with ``scorer`` (the configured one by default): its criteria too if it
+    gives them, and the talking points it covers if it says (a scorer written before talking
+    points existed is called without them)."""
+    scorer = scorer or get_answer_scorer()
     arguments = {"question": question, "answer": answer, "title": title, "description": description}
     method = getattr(scorer, "assess", None) or scorer.score
     if _accepts_talking_points(method):
@@ -111,7 +135,14 @@ def answer_score(
     score, feedback, criteria = (*result, None)[:3]
     covered = result[3] if len(result) > 3 else []
     valid = [i for i in covered if isinstance(i, int) and 0 <= i < len(talking_points)]
-    return Scored(max(0, min(100, int(score))), feedback, _valid_criteria(criteria), valid)
+    return Scored(
+        max(0, min(100, int(score))),
+        feedback,
+        _valid_criteria(criteria),
+        valid,
+        scored_by=getattr(result, "scored_by", None) or type(scorer).__name__,
+        tokens=getattr(result, "tokens", None),
+    )
 
 
 # A score no higher than this for an answer already given to another question of the session:

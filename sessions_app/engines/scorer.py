@@ -31,7 +31,7 @@ that first, and one that scores ``STRONG_SCORE`` or more gets one change.
 
 from typing import NamedTuple
 
-from sessions_app.engines import CRITERIA
+from sessions_app.engines import BUILT_IN, CRITERIA
 from sessions_app.engines.scoring_features import (
     LONG_WORDS,
     SHORT_WORDS,
@@ -180,6 +180,8 @@ class Assessment(NamedTuple):
     feedback: str
     criteria: dict[str, int]
     covered: tuple[int, ...] = ()  # the talking points covered, by index
+    scored_by: str = BUILT_IN
+    tokens: int | None = None
 
 
 class BuiltinAnswerScorer:

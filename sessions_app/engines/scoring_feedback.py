@@ -83,6 +83,11 @@ def talking_points_feedback(reading: Reading) -> tuple[str | None, str | None]:
     covered = [points[i] for i in reading.meaning.covered]
     # Only what the answer clearly lacks is named: a point it may have put in other words is not.
     missing = [points[i] for i in reading.meaning.absent]
+    return coverage_lines(covered=covered, missing=missing)
+
+
+def coverage_lines(*, covered: list[str], missing: list[str]) -> tuple[str | None, str | None]:
+    """ "You covered: …" and "A strong answer also covers: …" (the first missing point)."""
     said = f"You covered: {'; '.join(_sentence_part(p) for p in covered)}." if covered else None
     wanted = f"A strong answer also covers: {_sentence_part(missing[0])}." if missing else None
     return said, wanted

@@ -209,20 +209,29 @@ def _signed(delta: int | None) -> str | None:
     return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"
 
 
+SCORING_REFRESH_SECONDS = 3
+
+
 def _render_session(
     request: HttpRequest, session: InterviewSession, form: AnswerForm | None, status: int = 200
 ) -> HttpResponse:
     questions = session.question_list
     current = None
     if session.status == InterviewSession.Status.ACTIVE:
-        current = next((q for q in questions if q.score is None), None)
+        current = next((q for q in questions if q.answered_at is None), None)
         if current is not None and form is None:
             form = AnswerForm(initial={"question_number": current.number})
+    answered = sum(q.answered_at is not None for q in questions)
+    pending = sum(q.scoring == Question.Scoring.PENDING for q in questions)
     context = {
         "session": session,
         "rows": [QuestionRow.of(question) for question in questions],
         "current": current,
         "form": form,
+        # "Scoring your answers: 3 of 5 done"; the page reloads itself until they all are,
+        # unless a question is waiting for an answer being written.
+        "scoring": (answered - pending, answered) if pending else None,
+        "refresh_seconds": SCORING_REFRESH_SECONDS if pending and current is None else None,
         "active_attempt": selectors.session_active_attempt(root_id=session.root_id),
     }
     return render(request, "pages/session.html", context, status=status)

@@ -3,6 +3,7 @@ callers render, in a fixed number of queries."""
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -30,6 +31,8 @@ from sessions_app.ownership import id_parse, session_owner_check
 
 ACTIVE = InterviewSession.Status.ACTIVE
 COMPLETED = InterviewSession.Status.COMPLETED
+# The most answers one sweep sends again.
+SWEEP_BATCH = 500
 
 
 def _in_chain(root: object, prefix: str = "") -> Q:
@@ -360,3 +363,22 @@ def session_answer_repeats(
         )
         unchanged = last is not None and _same_text(last, answer)
     return same_as, unchanged
+
+
+def question_pending(*, question_id: int) -> Question | None:
+    """The question if its answer waits to be scored, with its session and posting."""
+    return (
+        Question.objects.select_related("session__job_posting")
+        .filter(pk=question_id, scoring=Question.Scoring.PENDING)
+        .first()
+    )
+
+
+def questions_pending_since(*, before: datetime) -> list[int]:
+    """The ids of answers stored before ``before`` and still waiting to be scored, oldest
+    first (at most ``SWEEP_BATCH``, through the pending answers' index)."""
+    return list(
+        Question.objects.filter(scoring=Question.Scoring.PENDING, answered_at__lt=before)
+        .order_by("answered_at")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )

@@ -19,6 +19,7 @@ from sessions_app.services.postings import (
     job_posting_delete,
     job_posting_update,
 )
+from sessions_app.services.scoring import question_score, scoring_sweep
 from sessions_app.services.sessions import (
     ANSWER_MAX_LENGTH,
     has_visible_text,
@@ -39,6 +40,8 @@ __all__ = [
     "job_posting_create",
     "job_posting_delete",
     "job_posting_update",
+    "question_score",
+    "scoring_sweep",
     "session_answer",
     "session_complete",
     "session_retake",

@@ -1,5 +1,8 @@
 """Practice sessions: start, answer, complete, retake."""
 
+import functools
+import hashlib
+import json
 import logging
 import unicodedata
 import uuid
@@ -12,17 +15,19 @@ from django.utils import timezone
 
 from sessions_app import selectors
 from sessions_app.engines import (
+    EngineFailed,
+    EngineUnavailable,
     GeneratedQuestion,
-    answer_score,
     get_question_generator,
-    repeats_noted,
 )
+from sessions_app.engines.generator import BuiltinQuestionGenerator
 from sessions_app.exceptions import (
     AllQuestionsAnswered,
     MissingJobPosting,
     QuestionAlreadyAnswered,
     QuestionsUnanswered,
     RetakeInProgress,
+    ScoringInProgress,
     SessionHasRetakes,
     SessionNotActive,
     SessionNotCompleted,
@@ -30,7 +35,7 @@ from sessions_app.exceptions import (
     ValidationFailed,
 )
 from sessions_app.models import InterviewSession, JobPosting, Question
-from sessions_app.ownership import session_owner_check
+from sessions_app.ownership import id_parse, session_owner_check
 from sessions_app.services.locks import (
     PostingLock,
     lock_account,
@@ -39,6 +44,12 @@ from sessions_app.services.locks import (
     lock_owned_session,
     lock_posting,
     lock_sessions_for_deletion,
+)
+from sessions_app.services.scoring import (
+    SCORE_FIELDS,
+    answer_assessed,
+    answer_score_send,
+    score_apply,
 )
 from sessions_app.sql import Lock, row
 
@@ -53,15 +64,52 @@ def has_visible_text(text: str) -> bool:
     return any(unicodedata.category(char)[0] not in "ZC" for char in text)
 
 
-def _questions_generate(*, posting: JobPosting) -> list[Question]:
-    """The questions of a new session (unsaved, numbered from 1) from ``posting``."""
-    count = settings.INTERVIEW_QUESTION_COUNT
-    generated = [
-        GeneratedQuestion(*item)  # an older engine's (text, category) pairs too
-        for item in get_question_generator().generate(
-            title=posting.title, description=posting.description, count=count
-        )
+def _question_set_key(*, posting: JobPosting, count: int) -> str:
+    """What a kept question set was written for: the generator, its model, the posting's
+    title and description as they read, and the count."""
+    written_for = [
+        settings.INTERVIEW_QUESTION_GENERATOR,
+        settings.LLM_MODEL,
+        posting.title,
+        posting.description,
+        count,
     ]
+    return hashlib.sha256(json.dumps(written_for).encode()).hexdigest()
+
+
+def posting_questions_prepare(*, posting_id: uuid.UUID | str, owner: AbstractBaseUser) -> None:
+    """For a generator whose questions are kept (a model's, ``remembered``): ask it for the
+    posting's set now, outside any transaction or lock, unless the posting has one for how
+    it reads. A set is kept only if the posting was not edited meanwhile; if the generator
+    fails, nothing is kept and the built-in bank writes the session's questions."""
+    generator = get_question_generator()
+    if not getattr(generator, "remembered", False):
+        return
+    pk = id_parse(posting_id)
+    posting = None if pk is None else row(JobPosting, pk=pk, owner=owner.pk)
+    count = settings.INTERVIEW_QUESTION_COUNT
+    if posting is None or posting.question_set_key == _question_set_key(
+        posting=posting, count=count
+    ):
+        return
+    try:
+        generated = _generated_checked(
+            generator.generate(title=posting.title, description=posting.description, count=count)
+        )
+    except (EngineUnavailable, EngineFailed) as exc:
+        logger.warning("Question generator failed for posting %s: %s", posting.pk, exc.reason)
+        return
+    JobPosting.objects.filter(
+        pk=posting.pk, title=posting.title, description=posting.description
+    ).update(
+        question_set=[question._asdict() for question in generated],
+        question_set_key=_question_set_key(posting=posting, count=count),
+    )
+
+
+def _generated_checked(items: list) -> list[GeneratedQuestion]:
+    count = settings.INTERVIEW_QUESTION_COUNT
+    generated = [GeneratedQuestion(*item) for item in items]  # (text, category) pairs too
     categories = set(Question.Category.values)
     # A plugged-in engine is outside our control; refusing its output here rolls the
     # whole session back instead of storing a session that cannot be completed.
@@ -69,6 +117,29 @@ def _questions_generate(*, posting: JobPosting) -> list[Question]:
         raise RuntimeError(f"Question generator returned {len(generated)} items, wanted {count}")
     if any(not q.text.strip() or q.category not in categories for q in generated):
         raise RuntimeError("Question generator returned a blank text or an unknown category")
+    return generated
+
+
+def _questions_generate(*, posting: JobPosting) -> list[Question]:
+    """The questions of a new session (unsaved, numbered from 1) from ``posting``: a kept
+    generator's set for the posting as it reads (``posting_questions_prepare``), which is
+    never asked for here, under the caller's locks; the built-in bank's if there is none."""
+    count = settings.INTERVIEW_QUESTION_COUNT
+    generator = get_question_generator()
+    if not getattr(generator, "remembered", False):
+        items = generator.generate(
+            title=posting.title, description=posting.description, count=count
+        )
+    elif posting.question_set_key == _question_set_key(posting=posting, count=count):
+        items = [
+            GeneratedQuestion(**{**item, "talking_points": tuple(item["talking_points"])})
+            for item in posting.question_set
+        ]
+    else:
+        items = BuiltinQuestionGenerator().generate(
+            title=posting.title, description=posting.description, count=count
+        )
+    generated = _generated_checked(items)
     return [
         Question(
             number=number,
@@ -87,9 +158,14 @@ def _questions_save(*, session: InterviewSession, questions: list[Question]) -> 
     return Question.objects.bulk_create(questions)
 
 
-@transaction.atomic
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
+    posting_questions_prepare(posting_id=job_posting_id, owner=user)
+    return _session_start(user=user, job_posting_id=job_posting_id)
+
+
+@transaction.atomic
+def _session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     lock_own_account(user=user)
     posting = lock_posting(posting_id=job_posting_id, owner=user, purpose=PostingLock.KEEP)
     if posting is None:
@@ -132,34 +208,17 @@ def session_answer(
     if question is None:
         raise AllQuestionsAnswered()
 
-    posting = session.job_posting
-    scored = answer_score(
-        question=question.text,
-        answer=answer,
-        title=posting.title if posting else "",
-        description=posting.description if posting else "",
-        talking_points=question.talking_points,
-    )
-    same_as, unchanged = selectors.session_answer_repeats(
-        session=session, question=question, answer=answer
-    )
-    scored = repeats_noted(scored, same_as=same_as, unchanged=unchanged)
     question.answer = answer
     question.answered_at = timezone.now()
-    question.score = scored.score
-    question.feedback = scored.feedback
-    question.criteria = scored.criteria
-    question.talking_points_covered = scored.covered
-    question.save(
-        update_fields=[
-            "answer",
-            "answered_at",
-            "score",
-            "feedback",
-            "criteria",
-            "talking_points_covered",
-        ]
-    )
+    if settings.SCORING_IN_BACKGROUND:
+        # Stored now, scored by a worker once this commits (services.scoring).
+        question.scoring = Question.Scoring.PENDING
+        question.save(update_fields=["answer", "answered_at", "scoring"])
+        transaction.on_commit(functools.partial(answer_score_send, question_id=question.pk))
+    else:
+        scored, elapsed_ms = answer_assessed(question=question, posting=session.job_posting)
+        score_apply(session=session, question=question, scored=scored, elapsed_ms=elapsed_ms)
+        question.save(update_fields=["answer", "answered_at", *SCORE_FIELDS])
     session.current_question_number = question.number
     session.save(update_fields=["current_question_number"])
     return session
@@ -171,7 +230,10 @@ def session_complete(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) ->
     session = lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.ACTIVE:
         raise SessionNotActive()
-    scores = list(session.questions.values_list("score", flat=True))
+    answers = list(session.questions.values_list("score", "scoring"))
+    if pending := sum(scoring == Question.Scoring.PENDING for _, scoring in answers):
+        raise ScoringInProgress(remaining=pending)
+    scores = [score for score, _ in answers]
     if not scores or any(score is None for score in scores):
         raise QuestionsUnanswered()
     # Round half up (Python's round() goes to even), so 72.5 shows as 73 as people expect.
@@ -201,6 +263,8 @@ def session_retake(
     """
     # Refused before any lock, so a caller cannot hold up someone else's chain.
     session_owner_check(session=session, user=owner)
+    if session.job_posting_id is not None:
+        posting_questions_prepare(posting_id=session.job_posting_id, owner=owner)
     try:
         return _session_retake(session=session, owner=owner, actor=actor or owner)
     except IntegrityError as exc:

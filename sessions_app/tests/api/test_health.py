@@ -18,7 +18,12 @@ def test_health_without_redis_is_ok_and_says_the_cache_is_not_configured():
     response = _health()
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "not configured"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "not configured",
+        "broker": "not configured",
+    }
 
 
 def test_health_with_redis_answering_is_ok(redis_url):
@@ -26,7 +31,12 @@ def test_health_with_redis_answering_is_ok(redis_url):
         response = _health()
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "broker": "not configured",
+    }
 
 
 @override_settings(REDIS_URL=UNREACHABLE_REDIS_URL)
@@ -34,7 +44,12 @@ def test_health_with_redis_unreachable_is_degraded_but_serving():
     response = _health()
 
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "unavailable",
+        "broker": "not configured",
+    }
 
 
 def test_health_needs_no_credentials_and_ignores_a_bad_token():

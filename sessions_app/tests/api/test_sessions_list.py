@@ -133,6 +133,10 @@ def test_detail_shows_questions_in_order(alice_client, alice):
         "score",
         "feedback",
         "criteria",
+        "scoring",
+        "scored_by",
+        "scoring_ms",
+        "scoring_tokens",
         "previous_score",
     }
 

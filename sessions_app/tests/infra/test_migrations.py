@@ -54,17 +54,19 @@ def test_migrating_a_user_table_without_clashes_succeeds(before_the_indexes):
 
 
 @pytest.fixture
-def before_talking_points():
+def session_before_talking_points():
+    # Made with today's models, then the schema taken back to before talking points.
+    session = InterviewSessionFactory(questions=0)
     call_command("migrate", "sessions_app", "0005", verbosity=0)
-    yield
+    yield session
     call_command("migrate", verbosity=0)
 
 
 def test_questions_asked_before_talking_points_get_the_banks_where_it_has_their_text(
-    before_talking_points,
+    session_before_talking_points,
 ):
     bank_question = question_bank().families[0].questions[0]
-    session = InterviewSessionFactory(questions=0)
+    session = session_before_talking_points
     with connection.cursor() as cursor:
         for number, text in ((1, bank_question.text), (2, "A question the bank never had.")):
             cursor.execute(
