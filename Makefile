@@ -7,7 +7,7 @@ PORT ?= 8000
 # makes them fail instead).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve test lint install screenshots bench
+.PHONY: run serve worker test lint install screenshots bench
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ run: install
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn interview_practice.wsgi:application -c gunicorn.conf.py
+
+# A Celery worker that scores answers in the background, with the beat that sweeps up any
+# left pending (docs/deploying.md): needs CELERY_BROKER_URL, and the same settings as the
+# app servers. Run one beat only: with several workers, start the others without --beat.
+worker: install
+	$(BIN)/celery -A interview_practice worker --beat --loglevel=INFO
 
 lint: install
 	$(BIN)/ruff check .

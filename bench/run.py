@@ -7,7 +7,8 @@ session list, (c) GET a session detail, (d) POST an answer. Then the ceiling: a 
 Django view doing the retake's inserts behind the same authentication
 (``bench/ceiling_urls.py``), the retake given as a ratio of it. Prints requests/s,
 p50/p95/p99, errors and queries per request, checks that the database holds exactly the
-attempts the 201s reported, and drops the database.
+attempts the 201s reported. Then the model engines, with a Celery worker and a model server
+taking 2 s per answer (``model_engines``). Drops the database.
 
 env: BENCH_DURATION (10s), BENCH_USERS (50), BENCH_PORT (8950).
 """
@@ -23,11 +24,17 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 PORT = int(os.environ.get("BENCH_PORT", "8950"))
 CONNECTIONS = (1, 16)
+# The model engines' run: a broker of its own (a Redis database nothing else uses), and a
+# model server that takes this long to score an answer.
+BROKER = "redis://127.0.0.1:6379/11"
+MODEL_DELAY = 2.0
 RETAKES_PER_RUN = 12000  # more than a run can send (~500/s here), so none is retaken twice
 DB = f"bench_{os.getpid()}"
 ENV = {
@@ -140,6 +147,16 @@ def seed(work: Path) -> dict[str, Path]:
                 for _ in range(5)
             ],
         )
+    # Answers to the model engines' server (see ``model_engines``).
+    model_answers = sessions(RETAKES_PER_RUN // 5, completed=False)
+    files["answer-model"] = write(
+        "answer-model",
+        [
+            line("POST", f"/api/v1/sessions/{s.pk}/answers", s, ANSWER)
+            for s in model_answers
+            for _ in range(5)
+        ],
+    )
     history = sessions(USERS * 20, completed=True)  # something to list and to read
     files["list"] = write("list", [line("GET", "/api/v1/sessions/", s) for s in history])
     files["detail"] = write(
@@ -195,7 +212,7 @@ def check_attempts(files: dict[str, Path], reported: int) -> None:
         raise SystemExit("the database does not hold exactly the attempts the 201s reported")
 
 
-def serve(settings: str, port: int, log: Path) -> subprocess.Popen:
+def serve(settings: str, port: int, log: Path, **env: str) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -206,7 +223,7 @@ def serve(settings: str, port: int, log: Path) -> subprocess.Popen:
             f"127.0.0.1:{port}",
         ],
         cwd=ROOT,
-        env={**ENV, "DJANGO_SETTINGS_MODULE": settings},
+        env={**ENV, **env, "DJANGO_SETTINGS_MODULE": settings},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
@@ -251,6 +268,55 @@ def row(name: str, connections: int, result: dict, queries: int | str) -> str:
     )
 
 
+def model_engines(files: dict[str, Path], work: Path) -> None:
+    """The model engines with a model server that takes ``MODEL_DELAY`` seconds per reply:
+    answers are stored without waiting for it (their latency), and a session's detail is
+    read as fast while a worker scores a backlog of answers as before any was sent."""
+    from sessions_app.tests.model_server import (
+        ModelServer,
+        Reply,
+        assessment,
+        default_script,
+        is_scoring,
+    )
+
+    def slow(request: dict) -> Reply:
+        if is_scoring(request):
+            return Reply(body=assessment().body, delay=MODEL_DELAY)
+        return default_script(request)
+
+    redis_client = redis.Redis.from_url(BROKER)
+    redis_client.flushdb()
+    with ModelServer() as model:
+        model.script = slow
+        env = {"LLM_BASE_URL": model.url, "LLM_MODEL": "bench-model", "CELERY_BROKER_URL": BROKER}
+        server = serve("interview_practice.settings", PORT + 2, work / "model.log", **env)
+        worker = subprocess.Popen(
+            [str(ROOT / ".venv/bin/celery"), "-A", "interview_practice", "worker",
+             "--pool=threads", "--concurrency=8", "--loglevel=WARNING"],
+            cwd=ROOT, env={**ENV, **env}, stdout=(work / "worker.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            before = load(PORT + 2, files["detail"], 16)
+            print(row("detail", 16, before, "-") + "  model engines, nothing being scored")
+            answered = load(PORT + 2, files["answer-model"], 16)
+            print(
+                row("answer", 16, answered, "-") + f"  model engines, model takes {MODEL_DELAY} s"
+            )
+            scoring = len(model.scoring_requests())
+            during = load(PORT + 2, files["detail"], 16)
+            scored = len(model.scoring_requests()) - scoring
+            print(row("detail", 16, during, "-") + f"  while the worker scores ({scored} scored)")
+            print(f"detail while scoring / before: {during['rps'] / before['rps']:.2f}")
+        finally:
+            worker.terminate()
+            server.terminate()
+            worker.wait(timeout=30)
+            server.wait(timeout=30)
+            redis_client.flushdb()
+
+
 def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk not found: apt-get install -y wrk")
@@ -286,6 +352,7 @@ def main() -> None:
 
         print(f"retake / ceiling throughput: {', '.join(f'{r:.2f}' for r in ratios)} (1, 16 conn)")
         check_attempts(files, retake_ok)
+        model_engines(files, work)
     finally:
         for server in servers:
             server.terminate()

@@ -5,10 +5,21 @@ scanned with axe-core and, on a phone, checked for horizontal scrolling."""
 import re
 
 import pytest
+import redis
+from django.test import override_settings
 from playwright.sync_api import Page, expect
 
 from sessions_app.management.commands.seed_demo import BETTER_ANSWERS, DEMO_ANSWERS, DEMO_POSTING
 from sessions_app.tests.browser.support import describe_violations
+from sessions_app.tests.model_server import (
+    ModelServer,
+    Reply,
+    answer_of,
+    assessment,
+    default_script,
+    is_scoring,
+)
+from sessions_app.tests.workers import Worker, broker_for_the_app
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
@@ -31,7 +42,8 @@ def practise(page: Page, answers: list[str], check) -> str:
         page.get_by_role("button", name="Send answer").click()
     expect(page.get_by_role("heading", name="All 5 questions answered")).to_be_visible()
     check(page)
-    page.get_by_role("button", name="Complete").click()
+    # Scored in the background, the page refreshes itself until Complete appears.
+    page.get_by_role("button", name="Complete").click(timeout=60_000)
     expect(page.get_by_role("status")).to_contain_text("Session complete")
     return page.locator(".big-score").inner_text()
 
@@ -104,3 +116,42 @@ def test_the_whole_journey_on_a_desktop(page, live_server, axe_violations, save_
 @pytest.mark.django_db(transaction=True)
 def test_the_whole_journey_on_a_phone(page, live_server, axe_violations, save_screenshot):
     journey(page, live_server, PHONE, axe_violations, save_screenshot, "phone")
+
+
+BROKER = "redis://127.0.0.1:6379/12"
+
+
+def _model_script(request: dict) -> Reply:
+    # The model rates the better answers of the second attempt higher.
+    if not is_scoring(request):
+        return default_script(request)
+    return assessment(85 if answer_of(request) in BETTER_ANSWERS else 55)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_journey_with_the_model_engines_and_a_worker(
+    page, live_server, axe_violations, save_screenshot, redis_url, tmp_path
+):
+    redis.Redis.from_url(BROKER).flushdb()
+    with (
+        ModelServer() as model,
+        broker_for_the_app(BROKER),
+        override_settings(
+            LLM_BASE_URL=model.url,
+            LLM_MODEL="test-model",
+            INTERVIEW_QUESTION_GENERATOR="sessions_app.engines.llm.ModelQuestionGenerator",
+            INTERVIEW_ANSWER_SCORER="sessions_app.engines.llm.ModelAnswerScorer",
+        ),
+    ):
+        model.script = _model_script
+        worker = Worker(broker=BROKER, model_url=model.url, log=tmp_path / "worker.log")
+        try:
+            first, second = journey(
+                page, live_server, DESKTOP, axe_violations, save_screenshot, "model"
+            )
+        finally:
+            worker.stop()
+
+    assert second > first
+    assert any(not is_scoring(request) for request in model.requests)

@@ -177,6 +177,7 @@ def test_health_is_503_when_the_database_does_not_answer(servers):
         "status": "unavailable",
         "database": "unavailable",
         "cache": "not configured",
+        "broker": "not configured",
     }
 
 

@@ -93,3 +93,58 @@ def test_postgresql_connections_never_jit_compile_and_prepare_repeated_statement
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
     assert connection.connection.prepare_threshold == 5
+
+
+MODEL = {
+    "LLM_BASE_URL": "http://127.0.0.1:11434/v1",
+    "LLM_MODEL": "llama3.2",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/1",
+}
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"LLM_BASE_URL": MODEL["LLM_BASE_URL"]}, "LLM_MODEL"),
+        ({"LLM_MODEL": "llama3.2"}, "LLM_BASE_URL"),
+        ({**MODEL, "LLM_BASE_URL": "127.0.0.1:11434/v1"}, "LLM_BASE_URL"),
+        ({**MODEL, "LLM_TIMEOUT": "soon"}, "LLM_TIMEOUT"),
+        ({**MODEL, "LLM_TIMEOUT": "0"}, "LLM_TIMEOUT"),
+        ({**MODEL, "LLM_MAX_ATTEMPTS": "0"}, "LLM_MAX_ATTEMPTS"),
+        ({**MODEL, "CELERY_BROKER_URL": "http://127.0.0.1:6379"}, "CELERY_BROKER_URL"),
+        ({**MODEL, "CELERY_BROKER_URL": ""}, "CELERY_BROKER_URL"),
+    ],
+    ids=[
+        "url-without-model",
+        "model-without-url",
+        "url-without-scheme",
+        "timeout-not-a-number",
+        "timeout-zero",
+        "no-attempts",
+        "broker-not-redis-or-rabbitmq",
+        "model-without-broker",
+    ],
+)
+def test_a_bad_model_setting_stops_start_up_naming_the_variable(env, named):
+    result = _manage("check", DJANGO_DEBUG="1", **env)
+
+    assert result.returncode != 0
+    assert named in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_model_server_and_a_broker_turn_the_model_engines_on():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.INTERVIEW_QUESTION_GENERATOR, s.INTERVIEW_ANSWER_SCORER, s.SCORING_IN_BACKGROUND)",
+        DJANGO_DEBUG="1",
+        **MODEL,
+    )
+
+    assert result.stdout.splitlines()[-1].split() == [
+        "sessions_app.engines.llm.ModelQuestionGenerator",
+        "sessions_app.engines.llm.ModelAnswerScorer",
+        "True",
+    ]

@@ -267,3 +267,51 @@ def test_a_scored_answer_marks_the_talking_points_it_covered_and_missed(alice_we
     assert (
         f'<li class="covered">{POINTS[1]} <span class="tp-status">(covered)</span></li>' in content
     )
+
+
+def _answered_pending(session, numbers):
+    from django.utils import timezone
+
+    session.questions.filter(number__in=numbers).update(
+        answer=STRONG_ANSWER, answered_at=timezone.now(), scoring="pending"
+    )
+    session.current_question_number = max(numbers)
+    session.save(update_fields=["current_question_number"])
+
+
+def test_answers_being_scored_are_counted_and_the_next_question_asked_without_a_refresh(
+    alice_web, active
+):
+    _answered_pending(active, [1])
+
+    response = _page(alice_web, active)
+
+    assert "Scoring your answers — 0 of 1 done" in response.content.decode()
+    assert b"Question 2 of 5" in response.content
+    assert b'http-equiv="refresh"' not in response.content
+    assert b"Your answer is being scored." in response.content
+
+
+def test_once_every_question_is_answered_the_page_refreshes_itself_until_all_are_scored(
+    alice_web, active
+):
+    _answered_pending(active, [1, 2, 3, 4, 5])
+    active.questions.filter(number__lte=3).update(scoring="done", score=70, feedback="Good.")
+
+    response = _page(alice_web, active)
+
+    assert "Scoring your answers — 3 of 5 done" in response.content.decode()
+    assert b'<meta http-equiv="refresh" content="3">' in response.content
+    assert b">Complete</button>" not in response.content
+
+
+def test_completing_while_answers_are_scored_says_so_and_changes_nothing(alice_web, active):
+    _answered_pending(active, [1, 2, 3, 4, 5])
+
+    response = alice_web.post(reverse("pages:session-complete", args=[active.pk]), follow=True)
+
+    active.refresh_from_db()
+    assert active.status == InterviewSession.Status.ACTIVE
+    assert messages_of(response) == [
+        "Your answers are still being scored; complete the session in a few seconds"
+    ]
