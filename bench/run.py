@@ -268,6 +268,12 @@ def row(name: str, connections: int, result: dict, queries: int | str) -> str:
     )
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used, user and system (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def model_engines(files: dict[str, Path], work: Path) -> None:
     """The model engines with a model server that takes ``MODEL_DELAY`` seconds per reply:
     answers are stored without waiting for it (their latency), and a session's detail is
@@ -304,11 +310,23 @@ def model_engines(files: dict[str, Path], work: Path) -> None:
             print(
                 row("answer", 16, answered, "-") + f"  model engines, model takes {MODEL_DELAY} s"
             )
-            scoring = len(model.scoring_requests())
+            scoring, cpu = len(model.scoring_requests()), cpu_seconds(worker.pid)
             during = load(PORT + 2, files["detail"], 16)
             scored = len(model.scoring_requests()) - scoring
-            print(row("detail", 16, during, "-") + f"  while the worker scores ({scored} scored)")
-            print(f"detail while scoring / before: {during['rps'] / before['rps']:.2f}")
+            busy = (cpu_seconds(worker.pid) - cpu) / float(DURATION.rstrip("s"))
+            print(
+                row("detail", 16, during, "-")
+                + f"  while the worker scores ({scored} scored, worker at {busy:.0%} of a core)"
+            )
+            worker.terminate()
+            worker.wait(timeout=30)
+            redis_client.flushdb()
+            after = load(PORT + 2, files["detail"], 16)
+            print(row("detail", 16, after, "-") + "  model engines, worker stopped")
+            print(
+                "detail while scoring / before, after: "
+                f"{during['rps'] / before['rps']:.2f}, {during['rps'] / after['rps']:.2f}"
+            )
         finally:
             worker.terminate()
             server.terminate()

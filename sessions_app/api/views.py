@@ -282,7 +282,7 @@ class SessionViewSet(
         request=None,
         responses={
             200: SessionDetailSerializer,
-            **errors("SESSION_NOT_ACTIVE", "QUESTIONS_UNANSWERED"),
+            **errors("SESSION_NOT_ACTIVE", "QUESTIONS_UNANSWERED", "SCORING_IN_PROGRESS"),
         },
         summary="Complete a session whose questions are all answered",
     )

@@ -13,6 +13,10 @@ Each engine is a class named by a dotted path in settings, so another implementa
   ``relevance`` and ``clarity`` to ints from 0 to 100 (the built-in one does). A method that
   takes ``talking_points`` gets the question's, and may return a fourth item: the indexes of
   the points the answer covers.
+
+An engine that cannot answer raises ``EngineUnavailable`` (worth asking again later) or
+``EngineFailed``; the services then fall back to the built-in engine (``services.scoring``,
+``services.sessions.posting_questions_prepare``). ``llm.py`` holds the model engines.
 """
 
 import inspect

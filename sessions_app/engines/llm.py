@@ -33,6 +33,7 @@ from sessions_app.engines import (
     EngineUnavailable,
     GeneratedQuestion,
 )
+from sessions_app.engines.generator import BuiltinQuestionGenerator
 from sessions_app.engines.scorer import OFF_TOPIC_CAP, Assessment, BuiltinAnswerScorer, score_from
 from sessions_app.engines.scoring_feedback import coverage_lines
 
@@ -352,6 +353,8 @@ def assessment_check(data: Any, *, points: int) -> tuple[dict[str, int], list[in
             raise ReplyInvalid(f"criteria.{name} must be a whole number from 0 to 100")
         criteria[name] = value
     numbers = _list(data["talking_points_covered"], field="talking_points_covered", low=0, high=99)
+    if not points:
+        numbers = []  # the question has none: nothing the model names can be covered
     if any(isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= points for n in numbers):
         raise ReplyInvalid(f"talking_points_covered must hold numbers from 1 to {points}")
     did_well = _list(data["did_well"], field="did_well", low=0, high=2)
@@ -364,6 +367,10 @@ def assessment_check(data: Any, *, points: int) -> tuple[dict[str, int], list[in
 
 class ModelAnswerScorer:
     """Scores an answer with the model: one request (and at most one repair) per answer."""
+
+    def warm_up(self) -> None:
+        """Load the embedding model the built-in reading of each answer uses."""
+        BuiltinQuestionGenerator().warm_up()
 
     def assess(
         self,

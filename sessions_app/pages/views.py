@@ -229,9 +229,15 @@ def _render_session(
         "current": current,
         "form": form,
         # "Scoring your answers: 3 of 5 done"; the page reloads itself until they all are,
-        # unless a question is waiting for an answer being written.
+        # unless a question waits for an answer being written, or the reader turned the
+        # reloading off (WCAG 2.2.1: a time limit the user can turn off).
         "scoring": (answered - pending, answered) if pending else None,
-        "refresh_seconds": SCORING_REFRESH_SECONDS if pending and current is None else None,
+        "refresh_seconds": (
+            SCORING_REFRESH_SECONDS
+            if pending and current is None and request.GET.get("refresh") != "off"
+            else None
+        ),
+        "refresh_stopped": request.GET.get("refresh") == "off",
         "active_attempt": selectors.session_active_attempt(root_id=session.root_id),
     }
     return render(request, "pages/session.html", context, status=status)

@@ -40,11 +40,26 @@ SCORE_FIELDS = (
 
 
 def answer_assessed(
+    *, question: Question, posting: JobPosting | None, last_attempt: bool = True
+) -> tuple[Scored, int]:
+    """The answer's assessment and the milliseconds it took, by the configured scorer. If it
+    cannot answer now (``EngineUnavailable``), that is raised for the caller to ask again,
+    unless this is the ``last_attempt``: then, as after ``EngineFailed``, the built-in scorer
+    scores the answer and its feedback opens on why."""
+    try:
+        return _assessed(question=question, posting=posting)
+    except EngineUnavailable as exc:
+        if not last_attempt:
+            raise
+        reason = exc.reason
+    except EngineFailed as exc:
+        reason = exc.reason
+    return _assessed(question=question, posting=posting, fallback_reason=reason)
+
+
+def _assessed(
     *, question: Question, posting: JobPosting | None, fallback_reason: str | None = None
 ) -> tuple[Scored, int]:
-    """The answer's assessment and the milliseconds it took: by the configured scorer, or,
-    with ``fallback_reason`` (why that one could not), by the built-in one, its feedback
-    opening on the reason."""
     started = time.perf_counter()
     scored = answer_score(
         question=question.text,
@@ -94,25 +109,14 @@ def question_score(*, question_id: int, last_attempt: bool) -> bool:
     The engine is called outside any transaction. The score is written under the session's
     lock only if the question still holds the answer that was scored and is still pending,
     so a task delivered twice writes once. ``EngineUnavailable`` is raised for the task to
-    retry, unless this is the ``last_attempt``: then, as after ``EngineFailed``, the built-in
-    scorer scores it, and its feedback says why.
+    retry, unless this is the ``last_attempt`` (``answer_assessed``).
     """
     question = selectors.question_pending(question_id=question_id)
     if question is None:
         return False
-    posting = question.session.job_posting
-    try:
-        scored, elapsed_ms = answer_assessed(question=question, posting=posting)
-    except EngineUnavailable as exc:
-        if not last_attempt:
-            raise
-        scored, elapsed_ms = answer_assessed(
-            question=question, posting=posting, fallback_reason=exc.reason
-        )
-    except EngineFailed as exc:
-        scored, elapsed_ms = answer_assessed(
-            question=question, posting=posting, fallback_reason=exc.reason
-        )
+    scored, elapsed_ms = answer_assessed(
+        question=question, posting=question.session.job_posting, last_attempt=last_attempt
+    )
     return _question_score_store(question=question, scored=scored, elapsed_ms=elapsed_ms)
 
 

@@ -125,20 +125,22 @@ def _questions_generate(*, posting: JobPosting) -> list[Question]:
     generator's set for the posting as it reads (``posting_questions_prepare``), which is
     never asked for here, under the caller's locks; the built-in bank's if there is none."""
     count = settings.INTERVIEW_QUESTION_COUNT
-    generator = get_question_generator()
-    if not getattr(generator, "remembered", False):
-        items = generator.generate(
-            title=posting.title, description=posting.description, count=count
-        )
-    elif posting.question_set_key == _question_set_key(posting=posting, count=count):
+    generator, bank = get_question_generator(), BuiltinQuestionGenerator()
+    remembered = getattr(generator, "remembered", False)
+    if remembered and posting.question_set_key == _question_set_key(posting=posting, count=count):
         items = [
             GeneratedQuestion(**{**item, "talking_points": tuple(item["talking_points"])})
             for item in posting.question_set
         ]
+    elif remembered:
+        items = bank.generate(title=posting.title, description=posting.description, count=count)
     else:
-        items = BuiltinQuestionGenerator().generate(
-            title=posting.title, description=posting.description, count=count
-        )
+        try:
+            items = generator.generate(
+                title=posting.title, description=posting.description, count=count
+            )
+        except (EngineUnavailable, EngineFailed):
+            items = bank.generate(title=posting.title, description=posting.description, count=count)
     generated = _generated_checked(items)
     return [
         Question(

@@ -28,6 +28,10 @@ PHONE = {"width": 375, "height": 812}
 def check_page(page: Page, axe_violations) -> None:
     """No serious or critical accessibility violation, and nothing wider than the screen."""
     violations = axe_violations(page)
+    if page.get_by_role("link", name="Stop refreshing").count():
+        # While answers are scored the page reloads itself; the link that turns that off
+        # meets WCAG 2.2.1 (timing adjustable), which axe's meta-refresh rule cannot see.
+        violations = [v for v in violations if v["id"] != "meta-refresh"]
     assert violations == [], f"{page.url}\n{describe_violations(violations)}"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width} px)"

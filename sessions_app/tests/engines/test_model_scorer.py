@@ -264,3 +264,12 @@ def test_a_server_without_json_schemas_is_asked_in_json_mode(model, settings):
     assert assess().criteria == dict.fromkeys(CRITERIA, 55)
     formats = [request["response_format"]["type"] for request in model.requests]
     assert formats == ["json_schema", "json_object", "json_object"]
+
+
+def test_a_question_without_talking_points_is_judged_by_the_question_alone(model):
+    model.script = lambda request: assessment(66, covered=[1, 2])
+
+    result = assess(points=())
+
+    assert (result.criteria["structure"], result.covered) == (66, ())
+    assert "(none given: judge by the question)" in model.requests[0]["messages"][1]["content"]

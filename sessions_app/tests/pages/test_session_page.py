@@ -315,3 +315,14 @@ def test_completing_while_answers_are_scored_says_so_and_changes_nothing(alice_w
     assert messages_of(response) == [
         "Your answers are still being scored; complete the session in a few seconds"
     ]
+
+
+def test_the_reader_can_turn_the_refreshing_off_and_check_again_when_they_choose(alice_web, active):
+    _answered_pending(active, [1, 2, 3, 4, 5])
+
+    refreshing = _page(alice_web, active)
+    stopped = alice_web.get(reverse("pages:session", args=[active.pk]) + "?refresh=off")
+
+    assert b'<a href="?refresh=off">Stop refreshing</a>' in refreshing.content
+    assert b'http-equiv="refresh"' not in stopped.content
+    assert b"Check again</a>" in stopped.content

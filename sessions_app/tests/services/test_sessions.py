@@ -151,3 +151,26 @@ def test_deleting_a_chain_with_its_original_deletes_it_all():
 
     assert deleted == 2
     assert not InterviewSession.objects.exists()
+
+
+def test_a_generator_that_cannot_answer_leaves_the_bank_to_write_the_questions(settings):
+    settings.INTERVIEW_QUESTION_GENERATOR = "sessions_app.tests.engines.broken.UnavailableGenerator"
+    posting = JobPostingFactory()
+
+    session = services.session_start(user=posting.owner, job_posting_id=posting.pk)
+
+    assert session.questions.count() == 5
+    assert all(question.talking_points for question in session.questions.all())
+
+
+def test_an_answer_a_scorer_cannot_read_is_scored_built_in_and_told_so(settings):
+    settings.INTERVIEW_ANSWER_SCORER = "sessions_app.tests.engines.broken.RefusingScorer"
+    session = InterviewSessionFactory()
+
+    services.session_answer(session_id=session.pk, owner=session.user, answer="I fixed it.")
+
+    question = session.questions.get(number=1)
+    assert (question.scoring, question.scored_by) == ("done", "built-in")
+    assert question.feedback.startswith(
+        "Scored by the built-in scorer: the model's reply could not be read.\n"
+    )
