@@ -27,3 +27,8 @@ def answer_score_task(self, question_id: int) -> None:
 @shared_task
 def scoring_sweep_task() -> int:
     return services.scoring_sweep()
+
+
+@shared_task
+def posting_questions_task(posting_id: str, owner_id: int) -> None:
+    services.posting_questions_prepare(posting_id=posting_id, owner_id=owner_id)

@@ -23,6 +23,7 @@ from sessions_app.services.scoring import question_score, scoring_sweep
 from sessions_app.services.sessions import (
     ANSWER_MAX_LENGTH,
     has_visible_text,
+    posting_questions_prepare,
     session_answer,
     session_complete,
     session_retake,
@@ -40,6 +41,7 @@ __all__ = [
     "job_posting_create",
     "job_posting_delete",
     "job_posting_update",
+    "posting_questions_prepare",
     "question_score",
     "scoring_sweep",
     "session_answer",

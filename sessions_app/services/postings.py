@@ -8,6 +8,7 @@ from django.db import transaction
 from sessions_app.exceptions import JobPostingNotFound
 from sessions_app.models import JobPosting
 from sessions_app.services.locks import PostingLock, lock_own_account, lock_posting
+from sessions_app.services.sessions import posting_questions_send
 
 
 @transaction.atomic
@@ -15,9 +16,11 @@ def job_posting_create(
     *, owner: AbstractBaseUser, title: str, description: str, company: str = ""
 ) -> JobPosting:
     lock_own_account(user=owner)
-    return JobPosting.objects.create(
+    posting = JobPosting.objects.create(
         owner=owner, title=title, company=company, description=description
     )
+    posting_questions_send(posting=posting)
+    return posting
 
 
 @transaction.atomic
@@ -32,6 +35,8 @@ def job_posting_update(*, posting: JobPosting, data: dict[str, Any]) -> JobPosti
         setattr(posting, name, data[name])
     if changed:
         posting.save(update_fields=[*changed, "updated_at"])
+    if {"title", "description"} & set(changed):
+        posting_questions_send(posting=posting)
     return posting
 
 

@@ -94,13 +94,19 @@ def score_apply(
     question.scoring_tokens = scored.tokens
 
 
-def answer_score_send(*, question_id: int) -> None:
-    """Send a pending answer to the workers. A broker that cannot be reached leaves it to the
-    sweep: the answer is stored, and the request that stored it still succeeds."""
+def task_send(*, name: str, args: list) -> None:
+    """Send a task to the workers. A broker that cannot be reached is logged and left: what
+    the task would do is done later (the sweep) or on the request that needs it, and the
+    request that sent it still succeeds."""
     try:
-        app.send_task(SCORE_TASK, args=[question_id], retry=False)
-    except Exception:  # noqa: BLE001 - any broker failure: the sweep sends it later
-        logger.warning("Could not send answer %s to be scored; the sweep will", question_id)
+        app.send_task(name, args=args, retry=False)
+    except Exception:  # noqa: BLE001 - any broker failure
+        logger.warning("Could not send %s%s to the workers", name, args)
+
+
+def answer_score_send(*, question_id: int) -> None:
+    """Send a pending answer to be scored; the sweep sends it again if this is lost."""
+    task_send(name=SCORE_TASK, args=[question_id])
 
 
 def question_score(*, question_id: int, last_attempt: bool) -> bool:

@@ -50,12 +50,14 @@ from sessions_app.services.scoring import (
     answer_assessed,
     answer_score_send,
     score_apply,
+    task_send,
 )
 from sessions_app.sql import Lock, row
 
 logger = logging.getLogger(__name__)
 
 ANSWER_MAX_LENGTH = 10_000
+QUESTIONS_TASK = "sessions_app.tasks.posting_questions_task"
 
 
 def has_visible_text(text: str) -> bool:
@@ -77,22 +79,25 @@ def _question_set_key(*, posting: JobPosting, count: int) -> str:
     return hashlib.sha256(json.dumps(written_for).encode()).hexdigest()
 
 
-def posting_questions_prepare(*, posting_id: uuid.UUID | str, owner: AbstractBaseUser) -> None:
+def posting_questions_prepare(*, posting_id: uuid.UUID | str, owner_id: int) -> None:
     """For a generator whose questions are kept (a model's, ``remembered``): ask it for the
     posting's set now, outside any transaction or lock, unless the posting has one for how
     it reads. A set is kept only if the posting was not edited meanwhile; if the generator
-    fails, nothing is kept and the built-in bank writes the session's questions."""
-    generator = get_question_generator()
-    if not getattr(generator, "remembered", False):
+    fails, nothing is kept and the built-in bank writes the session's questions.
+
+    A worker does this as soon as a posting is written (``posting_questions_send``); the
+    request that starts a session does it only if no worker has yet."""
+    if not _questions_remembered():
         return
     pk = id_parse(posting_id)
-    posting = None if pk is None else row(JobPosting, pk=pk, owner=owner.pk)
+    posting = None if pk is None else row(JobPosting, pk=pk, owner=owner_id)
     count = settings.INTERVIEW_QUESTION_COUNT
     if posting is None or posting.question_set_key == _question_set_key(
         posting=posting, count=count
     ):
         return
     try:
+        generator = get_question_generator()
         generated = _generated_checked(
             generator.generate(title=posting.title, description=posting.description, count=count)
         )
@@ -105,6 +110,21 @@ def posting_questions_prepare(*, posting_id: uuid.UUID | str, owner: AbstractBas
         question_set=[question._asdict() for question in generated],
         question_set_key=_question_set_key(posting=posting, count=count),
     )
+
+
+def _questions_remembered() -> bool:
+    return getattr(get_question_generator(), "remembered", False)
+
+
+def posting_questions_send(*, posting: JobPosting) -> None:
+    """Once the transaction that wrote ``posting`` commits, have a worker prepare its kept
+    questions (``posting_questions_prepare``), if the generator keeps them and workers run."""
+    if settings.SCORING_IN_BACKGROUND and _questions_remembered():
+        transaction.on_commit(
+            functools.partial(
+                task_send, name=QUESTIONS_TASK, args=[str(posting.pk), posting.owner_id]
+            )
+        )
 
 
 def _generated_checked(items: list) -> list[GeneratedQuestion]:
@@ -162,7 +182,7 @@ def _questions_save(*, session: InterviewSession, questions: list[Question]) -> 
 
 def session_start(*, user: AbstractBaseUser, job_posting_id: uuid.UUID | str) -> InterviewSession:
     """Start an original session for one of ``user``'s postings, with its questions."""
-    posting_questions_prepare(posting_id=job_posting_id, owner=user)
+    posting_questions_prepare(posting_id=job_posting_id, owner_id=user.pk)
     return _session_start(user=user, job_posting_id=job_posting_id)
 
 
@@ -266,7 +286,7 @@ def session_retake(
     # Refused before any lock, so a caller cannot hold up someone else's chain.
     session_owner_check(session=session, user=owner)
     if session.job_posting_id is not None:
-        posting_questions_prepare(posting_id=session.job_posting_id, owner=owner)
+        posting_questions_prepare(posting_id=session.job_posting_id, owner_id=owner.pk)
     try:
         return _session_retake(session=session, owner=owner, actor=actor or owner)
     except IntegrityError as exc:

@@ -67,12 +67,19 @@ class Worker:
             self.process.wait(20)
 
 
+def _send_to(url: str | None) -> None:
+    # Celery reads its broker once: its connection pool and the producer pool built on it
+    # (kept apart from the pool, and not dropped by ``app.close()``) must both go, or tasks
+    # keep going to the broker of an earlier test.
+    celery_app.conf.broker_url = url
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @contextmanager
 def broker_for_the_app(url: str) -> Iterator[None]:
     """Send this process's tasks to ``url``, and store answers to be scored in the background."""
-    celery_app.close()
-    celery_app.conf.broker_url = url
+    _send_to(url)
     with override_settings(SCORING_IN_BACKGROUND=True, CELERY_BROKER_URL=url):
         yield
-    celery_app.close()
-    celery_app.conf.broker_url = None
+    _send_to(None)

@@ -132,10 +132,6 @@ def _model_script(request: dict) -> Reply:
     return assessment(85 if answer_of(request) in BETTER_ANSWERS else 55)
 
 
-@pytest.mark.xfail(
-    reason="passes alone; after the whole suite in CI its worker never scores: not yet found",
-    strict=False,
-)
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_the_whole_journey_with_the_model_engines_and_a_worker(

@@ -15,7 +15,7 @@ from interview_practice.celery import app as celery_app
 from sessions_app import services
 from sessions_app.engines import CRITERIA
 from sessions_app.engines.scorer import score_from
-from sessions_app.models import Question
+from sessions_app.models import JobPosting, Question
 from sessions_app.tests.factories import JobPostingFactory, UserFactory
 from sessions_app.tests.model_server import (
     ModelServer,
@@ -275,6 +275,24 @@ def test_an_answer_whose_worker_was_killed_mid_task_is_scored_once_by_the_next(
     assert question(session).scored_by == "test-model"
 
 
+def test_a_postings_questions_are_written_by_a_worker_before_practice_starts(
+    worker, model, client, settings
+):
+    settings.LLM_BASE_URL, settings.LLM_MODEL = model.url, "test-model"
+    settings.INTERVIEW_QUESTION_GENERATOR = "sessions_app.engines.llm.ModelQuestionGenerator"
+    created = client.post(
+        "/api/v1/job-postings/", {"title": "Pastry Chef", "description": "Laminated doughs."}
+    )
+    posting = JobPosting.objects.get(pk=created.json()["id"])
+
+    wait_until(lambda: JobPosting.objects.get(pk=posting.pk).question_set_key != "")
+    started = client.post("/api/v1/sessions/", {"job_posting_id": str(posting.pk)})
+
+    assert started.status_code == 201, started.content
+    assert started.json()["questions"][0]["text"].startswith("Model question 1")
+    assert len([r for r in model.requests if not is_scoring(r)]) == 1
+
+
 @pytest.fixture
 def own_broker(tmp_path) -> Iterator[Callable[[], None]]:
     """A Redis of the test's own on a free port, which the test may stop and start again."""
@@ -321,10 +339,6 @@ def _answers(client: redis.Redis) -> bool:
         return False
 
 
-@pytest.mark.xfail(
-    reason="passes alone; after the whole suite in CI its worker never scores: not yet found",
-    strict=False,
-)
 def test_answers_sent_while_the_broker_is_down_are_scored_once_it_is_back(
     own_broker, start_worker, model, session, client
 ):
