@@ -48,9 +48,10 @@ test: lint
 	test -x $(CHROMIUM) || echo "Browser tests SKIPPED: no $(CHROMIUM) (apt-get install chromium to run them)"; \
 	exit $$status
 
-# The browser tests only, saving their screenshots into docs/ (docs/*.png).
+# The browser tests only, saving their screenshots into static/img/ (the README and the
+# front page show them).
 screenshots: install
-	SCREENSHOT_DIR=docs REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)
+	SCREENSHOT_DIR=static/img REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)
 
 # The product under load on PostgreSQL (local, trust auth) with wrk: see docs/performance.md.
 bench: install

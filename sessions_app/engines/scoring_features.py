@@ -230,6 +230,12 @@ class Reading:
         return len(self.past) + 0.6 * len(self.habitual) + 0.5 * len(self.hypothetical)
 
 
+def question_asks_for_plan(question: str) -> bool:
+    """Whether ``question`` asks what the candidate would do, or how they do it, rather than
+    for the story of something they did."""
+    return bool(_FORWARD_QUESTION.search(question))
+
+
 def _read_headings(answer: str, reading: Reading) -> None:
     """Count STAR labels; a Situation or Task label counts as that part only with substance.
 
@@ -283,7 +289,7 @@ def _read_focus(
     """What the question asks about (topics, skills, its own words) and what the answer is
     about, for the relevance criterion and the feedback."""
     reading.question = question
-    reading.forward_question = bool(_FORWARD_QUESTION.search(question))
+    reading.forward_question = question_asks_for_plan(question)
     question_lemmas = set(_content_lemmas(question))
     cover = {topic.key: len(cues & answer_lemmas) for topic, _, cues in _TOPIC_LEMMAS}
     reading.asked_topics = [topic for topic, asks, _ in _TOPIC_LEMMAS if asks & question_lemmas]

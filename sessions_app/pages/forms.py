@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 
+from sessions_app.engines.scoring_features import question_asks_for_plan
 from sessions_app.models import JobPosting
 from sessions_app.selectors import user_identity_conflicts
 from sessions_app.services import ANSWER_MAX_LENGTH, has_visible_text
@@ -64,19 +65,37 @@ class JobPostingForm(forms.Form):
     )
 
 
+# What to put in an answer, for a question about a past situation and for one about a plan.
+STORY_GUIDANCE = (
+    "Say what the situation was, what you did and what changed, with a number if you can.",
+    "Last spring, when …, I …",
+)
+PLAN_GUIDANCE = (
+    "Say what you would do first and why, the steps after it, who you would involve and how "
+    "you would know it had worked.",
+    "First I would …",
+)
+
+
 class AnswerForm(forms.Form):
-    """The answer to one question. Blank and over-long answers are refused by
-    ``services.session_answer`` (one rule for the API and the pages), not here."""
+    """The answer to one question, with guidance that fits it (``guide_for``). Blank and
+    over-long answers are refused by ``services.session_answer`` (one rule for the API and
+    the pages), not here."""
 
     answer = forms.CharField(
         label="Your answer",
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 8, "maxlength": ANSWER_MAX_LENGTH}),
-        help_text=(
-            f"Up to {ANSWER_MAX_LENGTH:,} characters. Say what the situation was, what you did "
-            "and what changed, with a number if you can."
-        ),
     )
     # Which question this answer is for, so a form sent twice cannot answer the next one.
     question_number = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def guide_for(self, question: str) -> None:
+        """Help text and placeholder for an answer to ``question``: a plan's or a story's."""
+        help_text, placeholder = (
+            PLAN_GUIDANCE if question_asks_for_plan(question) else STORY_GUIDANCE
+        )
+        field = self.fields["answer"]
+        field.help_text = f"Up to {ANSWER_MAX_LENGTH:,} characters. {help_text}"
+        field.widget.attrs["placeholder"] = placeholder

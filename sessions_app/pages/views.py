@@ -21,6 +21,7 @@ from sessions_app.models import InterviewSession, Question
 from sessions_app.pages import charts
 from sessions_app.pages.forms import AnswerForm, JobPostingForm, SignupForm
 from sessions_app.pages.refusals import form_submit, refusals_as_messages
+from sessions_app.pages.summary import session_summary
 
 # Accounts -------------------------------------------------------------------------------
 
@@ -106,8 +107,10 @@ def _form_status(form) -> int:
 # Dashboard and job postings -------------------------------------------------------------
 
 
-@login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's practice; for a visitor, the front page that says what this is."""
+    if not request.user.is_authenticated:
+        return render(request, "pages/home.html")
     groups = selectors.dashboard(user=request.user)
     return render(request, "pages/dashboard.html", {"groups": groups})
 
@@ -130,7 +133,10 @@ def posting_create(request: HttpRequest) -> HttpResponse:
 @refusals_as_messages()
 def posting_detail(request: HttpRequest, posting_id: str) -> HttpResponse:
     posting = selectors.job_posting_owned(posting_id=posting_id, user=request.user)
-    return render(request, "pages/posting_detail.html", {"posting": posting})
+    practised = selectors.job_posting_practised(posting=posting)
+    return render(
+        request, "pages/posting_detail.html", {"posting": posting, "practised": practised}
+    )
 
 
 @login_required
@@ -167,7 +173,7 @@ def session_start(request: HttpRequest, posting_id: str) -> HttpResponse:
     # rather than leaving a second chain behind.
     active = selectors.job_posting_active_attempt(posting=posting, user=request.user)
     if active is not None:
-        messages.info(request, f"Attempt #{active.retake_number} is in progress: carry on.")
+        messages.info(request, f"Attempt {active.retake_number} is in progress: carry on.")
         return redirect("pages:session", session_id=active.pk)
     session = services.session_start(user=request.user, job_posting_id=posting.pk)
     return redirect("pages:session", session_id=session.pk)
@@ -221,6 +227,8 @@ def _render_session(
         current = next((q for q in questions if q.answered_at is None), None)
         if current is not None and form is None:
             form = AnswerForm(initial={"question_number": current.number})
+        if current is not None:
+            form.guide_for(current.text)
     answered = sum(q.answered_at is not None for q in questions)
     pending = sum(q.scoring == Question.Scoring.PENDING for q in questions)
     context = {
@@ -239,6 +247,11 @@ def _render_session(
         ),
         "refresh_stopped": request.GET.get("refresh") == "off",
         "active_attempt": selectors.session_active_attempt(root_id=session.root_id),
+        "summary": (
+            session_summary(questions=questions)
+            if session.status == InterviewSession.Status.COMPLETED
+            else None
+        ),
     }
     return render(request, "pages/session.html", context, status=status)
 
@@ -282,7 +295,8 @@ def session_retake(request: HttpRequest, session_id: str) -> HttpResponse:
     session = selectors.session_owned(session_id=session_id, user=request.user)
     attempt = services.session_retake(session=session, owner=request.user)
     messages.success(
-        request, f"Attempt #{attempt.retake_number} started: answer again and compare."
+        request,
+        f"Attempt {attempt.retake_number} started: answer the same questions again and compare.",
     )
     return redirect("pages:session", session_id=attempt.pk)
 
@@ -297,6 +311,9 @@ def session_attempts(request: HttpRequest, session_id: str) -> HttpResponse:
         "chain": chain,
         "summary": selectors.ChainSummary.of(chain.attempts[::-1]),
         "improvement": _signed(chain.improvement),
+        "best_gain": _signed(
+            None if chain.improvement is None else chain.best_score - chain.first_score
+        ),
         "chart": charts.score_chart(attempts=chain.attempts),
         "criteria_chart": charts.criteria_chart(attempts=chain.attempts),
     }

@@ -3,7 +3,11 @@
 
 from sessions_app.selectors.accounts import user_identity_conflicts
 from sessions_app.selectors.health import system_health
-from sessions_app.selectors.postings import job_posting_active_attempt, job_posting_owned
+from sessions_app.selectors.postings import (
+    job_posting_active_attempt,
+    job_posting_owned,
+    job_posting_practised,
+)
 from sessions_app.selectors.sessions import (
     AttemptChain,
     ChainState,
@@ -33,6 +37,7 @@ __all__ = [
     "question_pending",
     "questions_pending_since",
     "job_posting_active_attempt",
+    "job_posting_practised",
     "job_posting_owned",
     "session_active_attempt",
     "session_answer_repeats",

@@ -31,3 +31,8 @@ def job_posting_active_attempt(
         .order_by("-created_at")
         .first()
     )
+
+
+def job_posting_practised(*, posting: JobPosting) -> bool:
+    """Whether ``posting`` has an attempt, so starting again would begin a second history."""
+    return InterviewSession.objects.filter(job_posting=posting).exists()

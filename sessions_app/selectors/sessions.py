@@ -135,9 +135,9 @@ def _earlier_attempts(session: InterviewSession) -> QuerySet[InterviewSession]:
 
 def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     """Set ``question_list`` (its prefetched questions, unless the caller set them) and on
-    each of them ``previous_score``: the score for
+    each of them ``previous_score`` and ``previous_criteria``: the score and criteria for
     the same question text in the latest earlier completed attempt of the chain that asked
-    it, or ``None``.
+    it, or ``None`` and ``{}``.
 
     One read of the chain's own rows (its root by primary key and its retakes through the
     ``original_session`` index, then their questions through the session index), whatever
@@ -146,7 +146,7 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
     if not hasattr(session, "question_list"):
         session.question_list = list(session.questions.all())
     questions = session.question_list
-    latest: dict[str, int] = {}
+    latest: dict[str, tuple[int | None, dict]] = {}
     if session.retake_number > 1:
         earlier = (
             Question.objects.filter(
@@ -154,11 +154,12 @@ def session_previous_scores(*, session: InterviewSession) -> InterviewSession:
                 text__in=[question.text for question in questions],
             )
             .order_by("session__retake_number")
-            .values_list("text", "score")
+            .values_list("text", "score", "criteria")
         )
-        latest = dict(earlier)  # later attempts come last, so each text keeps its latest
+        # Later attempts come last, so each text keeps its latest.
+        latest = {text: (score, criteria) for text, score, criteria in earlier}
     for question in questions:
-        question.previous_score = latest.get(question.text)
+        question.previous_score, question.previous_criteria = latest.get(question.text, (None, {}))
     return session
 
 
@@ -199,6 +200,7 @@ def session_active_attempt(*, root_id: uuid.UUID) -> InterviewSession | None:
 class AttemptChain:
     original_session_id: uuid.UUID
     attempts: list[InterviewSession]
+    first_score: int | None
     best_score: int | None
     latest_score: int | None
     improvement: int | None
@@ -212,10 +214,10 @@ def session_next_question(*, session: InterviewSession) -> Question | None:
 def session_chain(*, session: InterviewSession) -> AttemptChain:
     """The whole chain ``session`` belongs to, by ``retake_number``, with its progress.
 
-    ``improvement`` is the latest completed score minus the original's, and stays
-    ``None`` until two attempts are completed. Each completed attempt carries ``criteria``,
-    the mean of its answers' criteria (``None`` if none has any, and for an attempt in
-    progress).
+    ``improvement`` is the latest completed score minus the original's (``first_score``),
+    and stays ``None`` until two attempts are completed. Each completed attempt carries
+    ``criteria``, the mean of its answers' criteria (``None`` if none has any, and for an
+    attempt in progress).
     """
     root_id = session.root_id
     attempts = list(
@@ -234,12 +236,12 @@ def session_chain(*, session: InterviewSession) -> AttemptChain:
     completed = [attempt for attempt in attempts if attempt.status == COMPLETED]
     _attempt_criteria(attempts, completed)
     latest = completed[-1].score if completed else None
-    improvement = None
-    if len(completed) >= 2 and completed[0].retake_number == 1:
-        improvement = latest - completed[0].score
+    first = completed[0].score if completed and completed[0].retake_number == 1 else None
+    improvement = latest - first if len(completed) >= 2 and first is not None else None
     return AttemptChain(
         original_session_id=root_id,
         attempts=attempts,
+        first_score=first,
         best_score=max((a.score for a in completed), default=None),
         latest_score=latest,
         improvement=improvement,

@@ -1,10 +1,12 @@
-"""Helpers for the browser tests: axe-core checks and named screenshots."""
+"""Helpers for the browser tests: axe-core checks, named screenshots, pages printed to PDF."""
 
+import io
 import os
 import re
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
@@ -52,3 +54,10 @@ def save_screenshot(page, name: str, **options) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=path, **options)
     return path
+
+
+def printed_text(page) -> str:
+    """The text of ``page`` printed to PDF on A4 (the print stylesheet), as a reader of the
+    PDF gets it."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return "\n".join(sheet.extract_text() for sheet in reader.pages)

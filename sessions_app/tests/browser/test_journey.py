@@ -1,6 +1,7 @@
-"""The whole journey in Chromium, as a new user takes it: sign up, add a posting, practise,
-complete, press Retake, practise again, see the progress chart. Every page on the way is
-scanned with axe-core and, on a phone, checked for horizontal scrolling."""
+"""The whole journey in Chromium, as a new user takes it: the front page, sign up, add a
+posting, practise, complete, press Retake, practise again, read the summary, see the progress
+chart; the completed session and the progress page printed to PDF read as reports. Every
+page on the way is scanned with axe-core and, on a phone, checked for horizontal scrolling."""
 
 import re
 
@@ -10,7 +11,7 @@ from django.test import override_settings
 from playwright.sync_api import Page, expect
 
 from sessions_app.management.commands.seed_demo import BETTER_ANSWERS, DEMO_ANSWERS, DEMO_POSTING
-from sessions_app.tests.browser.support import describe_violations
+from sessions_app.tests.browser.support import describe_violations, printed_text
 from sessions_app.tests.model_server import (
     ModelServer,
     Reply,
@@ -59,9 +60,12 @@ def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, 
         check_page(current, axe_violations)
 
     page.goto(live_server.url + "/")
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Practise the interview for the job you want"
+    )
     check(page)
-    page.get_by_role("link", name="Create an account").click()
+    page.get_by_role("link", name="Sign up").first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/$"))
     check(page)
     page.get_by_label("Username").fill("sam")
     page.get_by_label("Email").fill("sam@example.com")
@@ -86,12 +90,18 @@ def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, 
     check(page)
 
     page.get_by_role("button", name="Retake").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Attempt #2")
-    expect(page.get_by_role("status")).to_contain_text("Attempt #2 started")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Attempt 2 of this practice")
+    expect(page.get_by_role("status")).to_contain_text("Attempt 2 started")
     second_score = practise(page, BETTER_ANSWERS, check)
     expect(page.locator(".change").first).to_be_visible()  # +N against attempt 1
+    expect(page.get_by_role("heading", name="Since your last attempt")).to_be_visible()
     check(page)
     save_screenshot(page, f"{tag}-completed-session")
+    report = printed_text(page)
+    for shown in ("Summary", "Since your last attempt", "Feedback on each answer"):
+        assert shown in report
+    for hidden in ("Log out", "Retake", "For developers"):
+        assert hidden not in report
 
     page.get_by_role("link", name="See every attempt and your progress").click()
     score_chart = page.locator("svg.chart").first
@@ -103,6 +113,11 @@ def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, 
     expect(page.locator("svg.chart").nth(1).locator("polyline")).to_have_count(4)
     check(page)
     save_screenshot(page, f"{tag}-attempts-chart", full_page=True)
+    report = printed_text(page)
+    for shown in ("Score by attempt", "Every attempt", "Completed"):
+        assert shown in report
+    for hidden in ("Log out", "Retake", "For developers"):
+        assert hidden not in report
 
     page.get_by_role("link", name="Back to your dashboard").click()
     expect(page.get_by_role("button", name="Retake")).to_be_visible()

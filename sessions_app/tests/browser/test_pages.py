@@ -45,10 +45,10 @@ def test_retake_twice_offers_resume(page, live_server, completed, viewport, axe_
     page.set_viewport_size(viewport)
     sign_in(page, live_server, f"/sessions/{completed.pk}/")
     page.get_by_role("button", name="Retake").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Attempt #2")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Attempt 2 of this practice")
 
     page.goto(f"{live_server.url}/sessions/{completed.pk}/")
-    page.get_by_role("link", name="Resume attempt #2").click()
+    page.get_by_role("link", name="Resume attempt 2").click()
     expect(page.get_by_text("Question 1 of 5")).to_be_visible()
     check_page(page, axe_violations)
 

@@ -135,7 +135,6 @@ def test_every_page_shows_a_logout_button(alice_web):
 @pytest.mark.parametrize(
     ("name", "needs"),
     [
-        ("pages:dashboard", None),
         ("pages:posting-create", None),
         ("pages:posting", "posting"),
         ("pages:posting-edit", "posting"),

@@ -42,6 +42,18 @@ def test_best_latest_and_improvement_are_shown(alice_web, completed):
     assert response.context["improvement"] == "+30"
 
 
+def test_improvement_says_what_it_measures(alice_web, completed):
+    latest = _chain_of_scores(completed, 40, 75, 70)
+
+    response = _attempts(alice_web, latest)
+
+    assert response.context["best_gain"] == "+35"
+    assert (
+        "Improvement is your latest score minus your first (70 − 40); your best, 75, is +35 on "
+        "your first."
+    ) in response.content.decode()
+
+
 def test_the_chart_is_inline_svg_that_a_screen_reader_can_read(alice_web, completed):
     latest = _chain_of_scores(completed, 40, 55)
 

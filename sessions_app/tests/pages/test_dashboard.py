@@ -46,7 +46,7 @@ def test_a_chain_with_an_attempt_in_progress_offers_to_resume_it(alice_web, comp
 
     response = alice_web.get(DASHBOARD)
 
-    assert b"Resume attempt #2" in response.content
+    assert b"Resume attempt 2" in response.content
     assert reverse("pages:session", args=[active.pk]).encode() in response.content
     assert b"/retake/" not in response.content
 
@@ -91,3 +91,33 @@ def test_dashboard_runs_the_same_queries_for_1_and_30_chains(
         response = alice_web.get(DASHBOARD)
 
     assert len(_chains(response)) == chains
+
+
+def test_a_posting_never_practised_offers_start_practice_as_the_main_action(alice_web, alice):
+    JobPostingFactory(owner=alice)
+
+    content = alice_web.get(DASHBOARD).content.decode()
+
+    assert '<button type="submit" class="button">Start practice</button>' in content
+    assert "Start over" not in content
+
+
+def test_a_posting_with_attempts_offers_retake_first_and_start_over_explained(alice_web, completed):
+    content = alice_web.get(DASHBOARD).content.decode()
+
+    assert "Start practice" not in content
+    assert content.index(">Retake</button>") < content.index("<summary>Start over</summary>")
+    assert "a new practice history for this posting, separate from your attempts" in content
+
+
+def test_no_page_says_chain(alice_web, completed):
+    second = retake_of(completed, completed=True)
+    pages = [
+        DASHBOARD,
+        reverse("pages:posting", args=[completed.job_posting_id]),
+        reverse("pages:session", args=[second.pk]),
+        reverse("pages:attempts", args=[second.pk]),
+    ]
+
+    for url in pages:
+        assert "chain" not in alice_web.get(url).content.decode().lower(), url

@@ -81,7 +81,7 @@ def test_start_practice_pressed_again_resumes_the_attempt_it_started(alice_web, 
 
     session = InterviewSession.objects.get()
     assert response.redirect_chain == [(reverse("pages:session", args=[session.pk]), 302)]
-    assert messages_of(response) == ["Attempt #1 is in progress: carry on."]
+    assert messages_of(response) == ["Attempt 1 is in progress: carry on."]
 
 
 def test_logging_out_says_so_on_the_login_page(alice_web):

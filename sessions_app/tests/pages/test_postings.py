@@ -132,3 +132,13 @@ def test_an_unknown_posting_is_the_404_page(alice_web):
 
     assert response.status_code == 404
     assert "404.html" in [t.name for t in response.templates]
+
+
+def test_a_practised_posting_leads_to_its_attempts_and_explains_starting_over(alice_web, posting):
+    InterviewSessionFactory(job_posting=posting, completed=True)
+
+    content = alice_web.get(reverse("pages:posting", args=[posting.pk])).content.decode()
+
+    assert f"{reverse('pages:dashboard')}#posting-{posting.pk}" in content
+    assert "<summary>Start over</summary>" in content
+    assert "Start practice" not in content
