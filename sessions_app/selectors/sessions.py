@@ -276,6 +276,10 @@ class ChainSummary:
     def latest(self) -> InterviewSession:
         return self.attempts[0]
 
+    @property
+    def first(self) -> InterviewSession:
+        return self.attempts[-1]
+
     @classmethod
     def of(cls, attempts: list[InterviewSession]) -> "ChainSummary":
         """The summary of a chain's attempts, given latest first."""

@@ -196,6 +196,22 @@ def test_the_api_answers_503_when_the_database_does_not_answer(servers):
         assert json.loads(answer)["detail"]["code"] == "SERVICE_UNAVAILABLE"
 
 
+@pytest.mark.parametrize("path", ["/", "/admin/"])
+def test_pages_and_the_admin_answer_503_when_the_database_does_not_answer(servers, path):
+    nothing_there = {**connection.settings_dict, "PORT": str(_free_port())}
+    server = servers(DATABASE_URL=_database_url(nothing_there), DJANGO_DB_CONNECT_TIMEOUT="2")
+    # A signed-in visitor: reading their login session needs the database.
+    cookie = {"Cookie": f"sessionid={'a' * 32}"}
+    request = urllib.request.Request(server.url(path), headers=cookie)  # noqa: S310
+
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)  # noqa: S310 - the test's own server
+
+    assert refused.value.code == 503
+    assert refused.value.headers["Retry-After"] == "5"
+    assert "back in a moment" in refused.value.read().decode()
+
+
 def test_health_with_redis_unreachable_is_200_degraded(servers):
     server = servers(REDIS_URL="redis://127.0.0.1:1/0")
 
