@@ -120,6 +120,7 @@ class QuestionAlreadyAnswered(DomainError):
     """An answer sent for a question that has been answered meanwhile (a form sent twice):
     refused rather than taken as the answer to the next question."""
 
+    status_code = status.HTTP_409_CONFLICT
     code = "QUESTION_ALREADY_ANSWERED"
     message = "That question was already answered; here is where you are now."
 

@@ -24,7 +24,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "SESSION_NOT_ACTIVE": (400, "The session is completed: nothing more to answer."),
     "QUESTIONS_UNANSWERED": (400, "Answer every question before completing."),
     "ALL_QUESTIONS_ANSWERED": (400, "Every question is answered: complete the session."),
-    "QUESTION_ALREADY_ANSWERED": (400, "The question was answered meanwhile."),
+    "QUESTION_ALREADY_ANSWERED": (409, "Another answer for a question already answered."),
     "SESSION_HAS_RETAKES": (400, "An original session is deleted only with its retakes."),
     "NOT_AUTHENTICATED": (401, "No credentials: send `Authorization: Bearer <access>`."),
     "TOKEN_INVALID": (401, "The token is invalid, expired, revoked or of the wrong type."),

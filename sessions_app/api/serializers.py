@@ -347,6 +347,16 @@ class AnswerSerializer(serializers.Serializer):
     answer = StrictCharField(
         max_length=ANSWER_MAX_LENGTH, style={"base_template": "textarea.html", "rows": 10}
     )
+    question_number = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text=(
+            "The question this answers. Send it to retry safely: the same answer sent again "
+            "for a question that holds it changes nothing (200, the session as it is); "
+            "another answer for an answered question is 409 QUESTION_ALREADY_ANSWERED. "
+            "Without it the answer goes to the next unanswered question."
+        ),
+    )
 
 
 class QuestionPromptSerializer(serializers.ModelSerializer):

@@ -255,7 +255,7 @@ class SessionViewSet(
         request=AnswerSerializer,
         responses={
             200: SessionDetailSerializer,
-            **errors("SESSION_NOT_ACTIVE", "ALL_QUESTIONS_ANSWERED"),
+            **errors("SESSION_NOT_ACTIVE", "ALL_QUESTIONS_ANSWERED", "QUESTION_ALREADY_ANSWERED"),
         },
         summary="Answer the next question of an active session",
     )
@@ -268,9 +268,10 @@ class SessionViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         session = services.session_answer(
-            session_id=session.pk, owner=request.user, answer=serializer.validated_data["answer"]
+            session_id=session.pk, owner=request.user, **serializer.validated_data
         )
-        return self._detail_response(session, status.HTTP_200_OK)
+        data = SessionDetailSerializer(session, context=self.get_serializer_context()).data
+        return Response(dict(data), status=status.HTTP_200_OK)
 
     @extend_schema(
         methods=["GET"],

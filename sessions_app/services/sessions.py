@@ -206,13 +206,17 @@ def session_answer(
     answer: str,
     question_number: int | None = None,
 ) -> InterviewSession:
-    """Answer the next question (``current_question_number + 1``) and score it.
+    """Answer the next question (``current_question_number + 1``) and score it; the session
+    as ``selectors.session_detail`` shows it, read before the commit, so that a caller never
+    has to read again after it (a read that could fail although the answer was saved).
 
     The session row is locked first, so two answers sent at once are applied one after
     the other: each sees the other's ``current_question_number`` and none is skipped or
-    written twice. A caller that knows which question it answers (a page's form) names it
-    in ``question_number``: if that one has been answered meanwhile, the answer is refused
-    (``QUESTION_ALREADY_ANSWERED``) instead of landing on the next question.
+    written twice. A caller that knows which question it answers (a page's form, a client
+    that retries) names it in ``question_number``: the same answer sent again for a
+    question that holds it changes nothing and returns the session as it is; another answer
+    for an answered question is refused (``QUESTION_ALREADY_ANSWERED``) instead of landing
+    on the next question.
     """
     answer = answer.strip()
     if not has_visible_text(answer):
@@ -224,11 +228,15 @@ def session_answer(
     session = lock_owned_session(session_id=session_id, owner=owner)
     if session.status != InterviewSession.Status.ACTIVE:
         raise SessionNotActive()
-    if question_number is not None and question_number != session.current_question_number + 1:
-        raise QuestionAlreadyAnswered()
+    if question_number is not None and question_number <= session.current_question_number:
+        if not session.questions.filter(number=question_number, answer=answer).exists():
+            raise QuestionAlreadyAnswered()
+        return selectors.session_detail(session_id=session.pk, user=owner)
     question = session.questions.filter(number=session.current_question_number + 1).first()
     if question is None:
         raise AllQuestionsAnswered()
+    if question_number is not None and question_number != question.number:
+        raise ValidationFailed({"question_number": [f"Answer question {question.number} first."]})
 
     question.answer = answer
     question.answered_at = timezone.now()
@@ -243,7 +251,7 @@ def session_answer(
         question.save(update_fields=["answer", "answered_at", *SCORE_FIELDS])
     session.current_question_number = question.number
     session.save(update_fields=["current_question_number"])
-    return session
+    return selectors.session_detail(session_id=session.pk, user=owner)
 
 
 @transaction.atomic

@@ -78,6 +78,17 @@ def test_an_answer_form_sent_twice_answers_one_question(alice_web, active):
     active.refresh_from_db()
     assert active.current_question_number == 1
     assert active.questions.get(number=2).answer == ""
+    assert b"Question 2 of 5" in response.content
+
+
+def test_another_answer_for_an_answered_question_is_refused(alice_web, active):
+    _answer(alice_web, active, number=1)
+
+    response = _answer(alice_web, active, "A second thought.", number=1, follow=True)
+
+    active.refresh_from_db()
+    assert active.current_question_number == 1
+    assert active.questions.get(number=1).answer == STRONG_ANSWER
     assert messages_of(response) == [
         "That question was already answered; here is where you are now."
     ]
