@@ -315,6 +315,8 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(days=7),
     "UPDATE_LAST_LOGIN": True,
     "AUTH_HEADER_TYPES": ("Bearer",),
+    # Tokens carry a digest of the password's hash: a changed or reset password ends them.
+    "CHECK_REVOKE_TOKEN": True,
 }
 
 # A language model writes the questions and scores the answers when LLM_BASE_URL and

@@ -9,9 +9,11 @@ that is not an id would reach the database. Both end here as ``InvalidToken``.
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenBackendError, TokenError
 from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.tokens import Token
+from rest_framework_simplejwt.utils import get_md5_hash_password
 
 # What simplejwt, int() and datetime.fromtimestamp raise for a missing, non-numeric or
 # out-of-range claim.
@@ -19,9 +21,16 @@ _MALFORMED_CLAIM_ERRORS = (KeyError, TypeError, ValueError, OverflowError, OSErr
 
 
 def token_read(raw: str | bytes, token_class: type[Token]) -> Token:
-    """``token_class(raw)``: verified, or ``InvalidToken`` with simplejwt's reason."""
+    """``token_class(raw)``: its signature, expiry, type and claims verified, or
+    ``InvalidToken`` with simplejwt's reason. Whether a refresh token was used already is
+    not checked here: ``services.accounts`` checks it under a lock, and ends the token's
+    family when it was."""
     try:
-        token = token_class(raw)
+        token_backend.decode(raw, verify=True)
+        token = token_class(raw, verify=False)
+        Token.verify(token)
+    except TokenBackendError as exc:
+        raise InvalidToken(str(exc)) from None
     except TokenError as exc:
         raise InvalidToken(str(exc)) from None
     except _MALFORMED_CLAIM_ERRORS:
@@ -40,3 +49,9 @@ def token_user_id(token: Token) -> int:
     if user_id is None or not low <= user_id <= high:
         raise InvalidToken("Token contained no recognizable user identification")
     return user_id
+
+
+def token_password_current(token: Token, user) -> bool:
+    """Whether ``user``'s password is the one ``token`` was issued under: a token from before
+    a password change or reset is refused."""
+    return token.get(api_settings.REVOKE_TOKEN_CLAIM) == get_md5_hash_password(user.password)

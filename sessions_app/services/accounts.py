@@ -6,13 +6,14 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app import selectors
 from sessions_app.exceptions import InvalidCredentials, TokenInvalid, ValidationFailed
 from sessions_app.services.locks import lock_account, lock_account_for_deletion
-from sessions_app.tokens import token_read, token_user_id
+from sessions_app.tokens import token_password_current, token_read, token_user_id
 
 User = get_user_model()
 
@@ -54,6 +55,11 @@ def auth_session_login(*, request: HttpRequest, user: AbstractBaseUser) -> Abstr
     return account
 
 
+# The claim that ties every refresh token rotated from one sign-in together: reusing one
+# that was already rotated (a stolen copy, or the thief's after the owner's) ends them all.
+FAMILY_CLAIM = "family"
+
+
 @transaction.atomic
 def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
     """An access and a refresh token for ``user``, who has just proved who they are."""
@@ -61,16 +67,21 @@ def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
     if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
         raise InvalidCredentials()
     refresh = RefreshToken.for_user(account)
+    refresh[FAMILY_CLAIM] = refresh[jwt_settings.JTI_CLAIM]
+    # for_user recorded the token before the claim was added: record it as it is given out.
+    OutstandingToken.objects.filter(jti=refresh[jwt_settings.JTI_CLAIM]).update(token=str(refresh))
     if jwt_settings.UPDATE_LAST_LOGIN:
         update_last_login(None, account)
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
 
 
-def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
-    """Check ``refresh`` and blacklist it, once: a second use of it is ``TOKEN_INVALID``.
+@transaction.atomic
+def _refresh_token_redeem(*, refresh: str) -> RefreshToken | None:
+    """Check ``refresh`` and blacklist it, once; ``None`` if it had been used already, after
+    blacklisting every token of its family (the caller refuses it, once this commits).
     Its account stays locked for the rest of the transaction."""
     try:
-        token = token_read(refresh, RefreshToken)  # signature, claims, type, the blacklist
+        token = token_read(refresh, RefreshToken)
         user_id = token_user_id(token)
     except InvalidToken as exc:
         # simplejwt's errors carry their message in a dict: {"detail": ..., "code": ...}.
@@ -78,9 +89,11 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
     account = lock_account(user_id=user_id)
     if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
         raise TokenInvalid("No active account for this token")
-    # The blacklist check above is a plain read, so requests sent at once with one token
-    # would all pass it. Locking the token's row makes them take turns, and only the one
-    # that adds it to the blacklist goes on.
+    if not token_password_current(token, account):
+        raise TokenInvalid("The password has changed since this token was issued")
+    # Requests sent at once with one token would all pass a plain read of the blacklist.
+    # Locking the token's row makes them take turns, and only the one that adds it to the
+    # blacklist goes on.
     outstanding = (
         OutstandingToken.objects.select_for_update()
         .filter(jti=token[jwt_settings.JTI_CLAIM])
@@ -90,16 +103,34 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken:
         raise TokenInvalid("Token is not recognised")
     _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
     if not created:
+        _refresh_family_revoke(user_id=user_id, family=token.get(FAMILY_CLAIM))
+        return None
+    return token
+
+
+def _refresh_family_revoke(*, user_id: int, family: str | None) -> None:
+    """Blacklist every refresh token of ``family`` still outstanding for the account."""
+    if family is None:
+        return
+    live = OutstandingToken.objects.filter(user_id=user_id, blacklistedtoken__isnull=True)
+    BlacklistedToken.objects.bulk_create(
+        [
+            BlacklistedToken(token=outstanding)
+            for outstanding in live
+            if token_backend.decode(outstanding.token, verify=False).get(FAMILY_CLAIM) == family
+        ]
+    )
+
+
+def _redeemed(refresh: str) -> RefreshToken:
+    token = _refresh_token_redeem(refresh=refresh)
+    if token is None:
         raise TokenInvalid("Token is blacklisted")
     return token
 
 
 @transaction.atomic
-def auth_refresh(*, refresh: str) -> dict[str, str]:
-    """A new access token and a new refresh token for ``refresh``, which is then refused
-    for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
-    BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use)."""
-    token = _refresh_token_redeem(refresh=refresh)
+def _refresh_rotate(*, token: RefreshToken) -> dict[str, str]:
     access = str(token.access_token)
     token.set_jti()
     token.set_exp()
@@ -108,7 +139,14 @@ def auth_refresh(*, refresh: str) -> dict[str, str]:
     return {"access": access, "refresh": str(token)}
 
 
-@transaction.atomic
+def auth_refresh(*, refresh: str) -> dict[str, str]:
+    """A new access token and a new refresh token for ``refresh``, which is then refused
+    for good: rotation with blacklisting, always (simplejwt's ROTATE_REFRESH_TOKENS and
+    BLACKLIST_AFTER_ROTATION only steer its own refresh view, which we do not use). A
+    refresh token used a second time ends its whole family (``FAMILY_CLAIM``)."""
+    return _refresh_rotate(token=_redeemed(refresh))
+
+
 def auth_logout(*, refresh: str) -> None:
     """Blacklist ``refresh`` so neither it nor a refresh from it works again."""
-    _refresh_token_redeem(refresh=refresh)
+    _redeemed(refresh)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
+from rest_framework_simplejwt.utils import get_md5_hash_password
 
 from sessions_app.tests.factories import (
     DEFAULT_PASSWORD,
@@ -40,6 +41,7 @@ def _claims(user, token_type="access") -> dict:  # noqa: S107 - a claim, not a p
         "iat": now,
         "jti": uuid.uuid4().hex,
         "user_id": str(user.pk),
+        "hash_password": get_md5_hash_password(user.password),
     }
 
 
@@ -348,12 +350,29 @@ def test_a_rotated_refresh_token_is_refused_on_reuse(alice, name):
     refresh = _sign_in(alice)["refresh"]
     rotated = _post_refresh("api:auth-token-refresh", refresh)
     assert rotated.status_code == 200, rotated.content[:300]
-    before = db_state()
 
     response = _post_refresh(name, refresh)
 
     assert_unauthenticated(response)
-    assert db_state() == before
+
+
+def test_reusing_a_rotated_refresh_token_ends_its_whole_family(alice):
+    refresh = _sign_in(alice)["refresh"]
+    rotated = _post_refresh("api:auth-token-refresh", refresh).json()["refresh"]
+
+    _post_refresh("api:auth-token-refresh", refresh)
+
+    assert_unauthenticated(_post_refresh("api:auth-token-refresh", rotated))
+
+
+def test_reusing_a_rotated_refresh_token_leaves_other_sign_ins_alone(alice):
+    refresh = _sign_in(alice)["refresh"]
+    elsewhere = _sign_in(alice)["refresh"]
+    _post_refresh("api:auth-token-refresh", refresh)
+
+    _post_refresh("api:auth-token-refresh", refresh)
+
+    assert _post_refresh("api:auth-token-refresh", elsewhere).status_code == 200
 
 
 def test_the_refresh_token_a_rotation_issued_still_works(alice):
@@ -376,3 +395,38 @@ def test_a_refresh_token_is_refused_after_logout(alice, name):
 
     assert_unauthenticated(response)
     assert db_state() == before
+
+
+def _password_changed(user) -> None:
+    user.set_password("a-new-passphrase-for-alice-42")
+    user.save(update_fields=["password"])
+
+
+def test_an_access_token_from_before_a_password_change_is_refused(alice):
+    access = _sign_in(alice)["access"]
+    _password_changed(alice)
+
+    response = _send("get", reverse("api:auth-me"), f"Bearer {access}")
+
+    assert_unauthenticated(response)
+
+
+def test_a_refresh_token_from_before_a_password_change_is_refused(alice):
+    refresh = _sign_in(alice)["refresh"]
+    _password_changed(alice)
+
+    response = _post_refresh("api:auth-token-refresh", refresh)
+
+    assert_unauthenticated(response)
+
+
+def test_tokens_issued_after_a_password_change_work(alice):
+    _password_changed(alice)
+    response = APIClient().post(
+        reverse("api:auth-token"),
+        {"username": alice.username, "password": "a-new-passphrase-for-alice-42"},
+        format="json",
+    )
+
+    access = response.json()["access"]
+    assert _send("get", reverse("api:auth-me"), f"Bearer {access}").status_code == 200
