@@ -12,6 +12,10 @@ timeout (DJANGO_REQUEST_BODY_TIMEOUT), so a body that stops arriving frees its t
 
 import os
 
+from gunicorn.glogging import Logger
+
+from interview_practice.log_records import escaped
+
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
@@ -24,6 +28,20 @@ keepalive = 5
 # no header and no body (no token, no password; none of ours travels in a URL).
 accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "0" else "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+class OneLineLogger(Logger):
+    """gunicorn's logger, with the access line's values escaped: the path is decoded, so a
+    ``%0a`` in it would otherwise start a forged line of its own."""
+
+    def atoms(self, resp, req, environ, request_time):  # noqa: ANN001, ANN201 - gunicorn's
+        return {
+            name: escaped(value) if isinstance(value, str) else value
+            for name, value in super().atoms(resp, req, environ, request_time).items()
+        }
+
+
+logger_class = OneLineLogger
 errorlog = "-"
 # No control socket (gunicornc): nothing here uses it, and every gunicorn on a host would
 # share its one default path.

@@ -405,9 +405,16 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "one_line": {"()": "interview_practice.log_records.OneLine"},
+        "once_per_minute": {"()": "interview_practice.log_records.OncePerMinute"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Django's own console handler (debug only) would print every django.* line a second
-    # time beside the root's.
-    "loggers": {"django": {"handlers": []}},
+    "loggers": {
+        # Django's own console handler (debug only) would print every django.* line a
+        # second time beside the root's.
+        "django": {"handlers": []},
+        "django.security.DisallowedHost": {"filters": ["once_per_minute"]},
+    },
 }

@@ -231,6 +231,37 @@ def test_static_files_are_served_with_debug_off(servers):
     assert server.request("GET", bundle)[0] == 200
 
 
+def _raw_request(server, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(request)
+        return sock.recv(4096)
+
+
+def test_a_path_cannot_forge_a_log_line_or_write_a_raw_nul(servers):
+    server = servers()
+
+    _raw_request(server, b"GET /api/v1/x%0aFORGED%0d%00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    server.stop()
+
+    log = server.log.read_text()
+    assert "\\x0aFORGED\\x0d\\x00" in log
+    assert not any(line.startswith("FORGED") for line in log.splitlines())
+    assert "\x00" not in log
+
+
+def test_a_host_header_the_site_does_not_serve_logs_one_line_a_minute(servers):
+    server = servers(WEB_CONCURRENCY="1")  # the limit is per process
+
+    for _ in range(5):
+        answer = _raw_request(server, b"GET /api/v1/ HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 400")
+    server.stop()
+
+    log = server.log.read_text()
+    assert log.count("Invalid HTTP_HOST header") == 1
+    assert "Traceback" not in log
+
+
 def test_the_logs_hold_no_password_and_no_token(servers):
     server = servers()
     account = {"username": "alice", "email": "alice@example.com", "password": DEFAULT_PASSWORD}
