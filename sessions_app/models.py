@@ -41,7 +41,7 @@ class JobPosting(TimeStampedModel):
 
 class InterviewSession(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
+        ACTIVE = "active", "In progress"
         COMPLETED = "completed", "Completed"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -124,9 +124,9 @@ class InterviewSession(models.Model):
 
 class Question(models.Model):
     class Category(models.TextChoices):
-        BEHAVIOURAL = "behavioural", "Behavioural"
-        ROLE = "role", "Role"
-        SKILL = "skill", "Skill"
+        BEHAVIOURAL = "behavioural", "How you work"
+        ROLE = "role", "The job itself"
+        SKILL = "skill", "A skill the posting names"
 
     class Scoring(models.TextChoices):
         PENDING = "pending", "Pending"

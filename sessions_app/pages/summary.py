@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from sessions_app.engines import CRITERIA
-from sessions_app.engines.scorer import WEIGHTS
+from sessions_app.engines.scorer import OFF_TOPIC_CAP, WEIGHTS
 from sessions_app.models import Question
 
 STRONG = 70  # a criterion's mean from which it counts as a strength
@@ -52,7 +52,13 @@ def session_summary(*, questions: list[Question]) -> Summary | None:
     if not scored:
         return None
     means = {name: mean(q.criteria[name] for q in scored) for name in CRITERIA}
-    by_strength = sorted(CRITERIA, key=lambda name: -means[name])
+    # An answer that missed its question rules relevance out as a strength, however the
+    # others lift the average.
+    missed = any(q.criteria["relevance"] <= OFF_TOPIC_CAP for q in scored)
+    by_strength = sorted(
+        (name for name in CRITERIA if not (missed and name == "relevance")),
+        key=lambda name: -means[name],
+    )
     strengths = [STRENGTHS[name] for name in by_strength[:2] if means[name] >= STRONG] or [
         f"Your strongest side was {by_strength[0]} ({round(means[by_strength[0]])} on "
         f"average); none of the four reached {STRONG} yet."
@@ -60,8 +66,14 @@ def session_summary(*, questions: list[Question]) -> Summary | None:
     # Worth most: what a criterion would add to the score if it reached 100.
     by_gain = sorted(CRITERIA, key=lambda name: -WEIGHTS[name] * (100 - means[name]))
     changes = [CHANGES[name] for name in by_gain[:2] if means[name] < 100]
-    if missed := _points_missed(scored):
-        changes = [*changes[:1], missed]
+    if points := _points_missed(scored):
+        changes = [*changes[:1], points]
+    weakest = min(scored, key=lambda q: q.score)
+    if weakest.score < STRONG:
+        changes.append(
+            f"Start with question {weakest.number}, your lowest score ({weakest.score}): "
+            "its feedback below says what to change."
+        )
     return Summary(strengths, changes, _since_last(scored))
 
 
@@ -72,7 +84,8 @@ def _points_missed(questions: list[Question]) -> str | None:
     if not total or 2 * covered >= total:
         return None
     question = next(q for q in questions if len(q.talking_points_covered) < len(q.talking_points))
-    point = next(p for p in question.talking_points if p not in question.talking_points_covered)
+    covered_indexes = set(question.talking_points_covered)
+    point = next(p for i, p in enumerate(question.talking_points) if i not in covered_indexes)
     return (
         f"Cover more of what a strong answer covers: your answers touched {covered} of "
         f"{total} points. Question {question.number}, for one, leaves out “{point}”."

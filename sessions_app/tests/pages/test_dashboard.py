@@ -107,7 +107,7 @@ def test_a_posting_with_attempts_offers_retake_first_and_start_over_explained(al
 
     assert "Start practice" not in content
     assert content.index(">Retake</button>") < content.index("<summary>Start over</summary>")
-    assert "a new practice history for this posting, separate from your attempts" in content
+    assert "begins a second, separate practice history with the same questions" in content
 
 
 def test_no_page_says_chain(alice_web, completed):

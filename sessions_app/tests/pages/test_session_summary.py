@@ -115,3 +115,34 @@ def test_a_session_in_progress_has_no_summary(alice_web, completed):
     _criteria(active)
 
     assert _summary(alice_web, active) is None
+
+
+def test_a_missed_talking_point_is_named_by_what_the_answer_did_not_cover(alice_web, completed):
+    _criteria(completed, talking_points=["the risk", "who you told", "the outcome"])
+    Question.objects.filter(session=completed).update(talking_points_covered=[0])
+
+    summary = _summary(alice_web, completed)
+
+    assert summary.changes[1].endswith("Question 1, for one, leaves out “who you told”.")
+
+
+def test_relevance_is_no_strength_when_an_answer_missed_its_question(alice_web, completed):
+    _criteria(completed, {"structure": 90, "specifics": 40, "relevance": 95, "clarity": 85})
+    Question.objects.filter(session=completed, number=2).update(
+        criteria={"structure": 90, "specifics": 40, "relevance": 30, "clarity": 85}
+    )
+
+    summary = _summary(alice_web, completed)
+
+    assert STRENGTHS["relevance"] not in summary.strengths
+
+
+def test_the_weakest_answer_is_named_to_start_with(alice_web, completed):
+    _criteria(completed)
+    Question.objects.filter(session=completed, number=4).update(score=21)
+
+    summary = _summary(alice_web, completed)
+
+    assert summary.changes[-1] == (
+        "Start with question 4, your lowest score (21): its feedback below says what to change."
+    )
