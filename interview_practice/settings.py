@@ -7,7 +7,8 @@ Every variable is documented in docs/deploying.md. The defaults suit local devel
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -62,6 +63,35 @@ def env_rate(name: str, default: str) -> str:
     if not (count.isascii() and count.isdigit()) or not period or period[0] not in "smhd":
         raise ImproperlyConfigured(f"{name} must look like '20/minute'; got {value!r}")
     return value
+
+
+def env_email(name: str) -> dict[str, Any]:
+    """Django's email settings from a URL: ``smtp://user:password@host:587`` (STARTTLS with
+    ``?tls=1``), ``smtps://…:465`` (TLS from the start) or ``console://`` (printed to the log,
+    the default: set one in production so password resets reach people)."""
+    raw = os.environ.get(name, "").strip() or "console://"
+    url = urlsplit(raw)
+    if url.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    try:
+        port = url.port
+    except ValueError:
+        port = None
+    if url.scheme not in {"smtp", "smtps"} or not url.hostname or port is None:
+        raise ImproperlyConfigured(
+            f"{name} must look like smtp://user:password@host:587?tls=1, "
+            f"smtps://user:password@host:465 or console://; got {raw!r}"
+        )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": url.hostname,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": unquote(url.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(url.password or ""),
+        "EMAIL_USE_SSL": url.scheme == "smtps",
+        "EMAIL_USE_TLS": url.scheme == "smtp" and "tls=1" in url.query.split("&"),
+        "EMAIL_TIMEOUT": 10,
+    }
 
 
 def env_database(name: str, default: str) -> dict:
@@ -195,6 +225,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = ["sessions_app.backends.CaseInsensitiveModelBackend"]
+
+# Email: password resets. EMAIL_URL (env_email) and the sender's address.
+_email = env_email("EMAIL_URL")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "").strip() or (
+    "Interview Practice <no-reply@localhost>"
+)
+# How long a password reset link works (Django's tokens are also single use: they change
+# with the password).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"

@@ -1,13 +1,37 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from sessions_app.api.views import api_not_found, api_root
-from sessions_app.pages.views import LoginView, LogoutView, signup
+from sessions_app.pages import views as pages
 
 account_urls = [
-    path("login/", LoginView.as_view(), name="login"),
-    path("logout/", LogoutView.as_view(), name="logout"),
-    path("signup/", signup, name="signup"),
+    path("login/", pages.LoginView.as_view(), name="login"),
+    path("logout/", pages.LogoutView.as_view(), name="logout"),
+    path("signup/", pages.signup, name="signup"),
+    path("password-reset/", pages.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        pages.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("account/", pages.account, name="account"),
+    path("account/password/", pages.PasswordChangeView.as_view(), name="password_change"),
+    path("account/email/", pages.account_email, name="account_email"),
+    path("account/export/", pages.account_export, name="account_export"),
+    path("account/delete/", pages.account_delete, name="account_delete"),
 ]
 
 urlpatterns = [

@@ -63,6 +63,14 @@ class UserSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AccountDeleteSerializer(serializers.Serializer):
+    password = StrictCharField(
+        help_text="The account's current password, to confirm.",
+        style={"input_type": "password"},
+        trim_whitespace=False,
+    )
+
+
 class StrictModelSerializer(serializers.ModelSerializer):
     """Text columns become StrictCharFields: a number sent for a name is refused."""
 

@@ -29,6 +29,7 @@ urlpatterns = [
     re_path(r"^auth/token/refresh/?$", api.TokenRefreshView.as_view(), name="auth-token-refresh"),
     re_path(r"^auth/logout/?$", api.LogoutView.as_view(), name="auth-logout"),
     re_path(r"^auth/me/?$", api.MeView.as_view(), name="auth-me"),
+    re_path(r"^auth/me/export/?$", api.MeExportView.as_view(), name="auth-me-export"),
     re_path(r"^health/?$", api.HealthView.as_view(), name="health"),
     re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
     re_path(r"^docs/?$", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

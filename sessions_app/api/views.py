@@ -6,6 +6,7 @@ Errors are never handled here: services raise domain errors and
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -22,6 +23,7 @@ from sessions_app import selectors, services
 from sessions_app.api.permissions import IsOwner, IsSessionOwner
 from sessions_app.api.schema import errors
 from sessions_app.api.serializers import (
+    AccountDeleteSerializer,
     AnswerPromptSerializer,
     AnswerSerializer,
     AttemptChainSerializer,
@@ -119,6 +121,39 @@ class MeView(generics.RetrieveAPIView):
 
     def get_object(self):
         return self.request.user
+
+    @extend_schema(
+        request=AccountDeleteSerializer,
+        responses={204: None, **errors("VALIDATION_ERROR")},
+        summary="Delete your account and everything in it (your password confirms it)",
+    )
+    def delete(self, request: Request) -> Response:
+        serializer = AccountDeleteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.user_delete_confirmed(user=request.user, **serializer.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeExportView(APIView):
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "AccountExport",
+                {
+                    "account": serializers.DictField(),
+                    "job_postings": serializers.ListField(child=serializers.DictField()),
+                    "sessions": serializers.ListField(child=serializers.DictField()),
+                },
+            )
+        },
+        summary="Everything your account holds, as one JSON document to keep",
+    )
+    def get(self, request: Request) -> Response:
+        filename = f"interview-practice-{request.user.get_username()}.json"
+        return Response(
+            selectors.account_export(user=request.user),
+            headers={"Content-Disposition": content_disposition_header(True, filename)},
+        )
 
 
 # Job postings ---------------------------------------------------------------------------

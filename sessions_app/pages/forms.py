@@ -41,6 +41,23 @@ class SignupForm(UniqueIdentityMixin, auth_forms.BaseUserCreationForm):
         fields = ["username", "email"]
 
 
+class EmailChangeForm(forms.Form):
+    """A new address, confirmed by the current password (``services.user_email_change``)."""
+
+    email = forms.EmailField(label="New email", max_length=254)
+    password = forms.CharField(
+        label="Your current password", strip=False, widget=forms.PasswordInput
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    """The current password, to confirm (``services.user_delete_confirmed``)."""
+
+    password = forms.CharField(
+        label="Your current password", strip=False, widget=forms.PasswordInput
+    )
+
+
 class VisibleTextField(forms.CharField):
     """Text that must show something: only spaces or zero-width characters count as empty."""
 

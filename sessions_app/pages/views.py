@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sessions_app import selectors, services
@@ -19,7 +22,13 @@ from sessions_app.api.throttling import AuthRateThrottle
 from sessions_app.engines import CRITERIA
 from sessions_app.models import InterviewSession, Question
 from sessions_app.pages import charts
-from sessions_app.pages.forms import AnswerForm, JobPostingForm, SignupForm
+from sessions_app.pages.forms import (
+    AccountDeleteForm,
+    AnswerForm,
+    EmailChangeForm,
+    JobPostingForm,
+    SignupForm,
+)
 from sessions_app.pages.refusals import form_submit, refusals_as_messages
 from sessions_app.pages.summary import session_summary
 
@@ -92,6 +101,94 @@ def signup(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Welcome, {user.username}. Add a job posting to start.")
             return redirect("pages:dashboard")
     return render(request, "accounts/signup.html", {"form": form}, status=_form_status(form))
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by email (its single-use, expiring tokens), throttled as log-in is. The
+    page that follows says the same whether or not the address has an account."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return _throttled(request, "Too many password resets") or super().post(
+            request, *args, **kwargs
+        )
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return _throttled(request, "Too many password resets") or super().post(
+            request, *args, **kwargs
+        )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's: the new password ends every other login and every API token issued before
+    it; this browser stays signed in."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form) -> HttpResponse:
+        messages.success(self.request, "Your password is changed.")
+        return super().form_valid(form)
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/account.html")
+
+
+@login_required
+@refusals_as_messages("accounts:account")
+def account_email(request: HttpRequest) -> HttpResponse:
+    form = EmailChangeForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        changed = form_submit(
+            form,
+            lambda: services.user_email_change(user=request.user, **form.cleaned_data),
+        )
+        if changed is not None:
+            messages.success(request, f"Your email is now {changed.email}.")
+            return redirect("accounts:account")
+    return render(request, "accounts/email_change.html", {"form": form}, status=_form_status(form))
+
+
+@login_required
+def account_export(request: HttpRequest) -> HttpResponse:
+    """Everything the account holds, as one JSON file to download."""
+    response = JsonResponse(
+        selectors.account_export(user=request.user), json_dumps_params={"indent": 2}
+    )
+    filename = f"interview-practice-{request.user.get_username()}.json"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+@refusals_as_messages("accounts:account")
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        deleted = form_submit(
+            form,
+            lambda: services.user_delete_confirmed(
+                user=request.user, password=form.cleaned_data["password"]
+            ),
+        )
+        if deleted is not None:
+            logout(request)
+            messages.info(request, f"The account {deleted} and everything in it are deleted.")
+            return redirect("pages:dashboard")
+    return render(
+        request, "accounts/account_delete.html", {"form": form}, status=_form_status(form)
+    )
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:

@@ -1,7 +1,7 @@
 """Every reusable read of the product, by domain (``accounts``, ``postings``, ``sessions``,
 ``health``). The API, the pages, the admin and the services read through these."""
 
-from sessions_app.selectors.accounts import user_identity_conflicts
+from sessions_app.selectors.accounts import account_export, user_identity_conflicts
 from sessions_app.selectors.health import system_health
 from sessions_app.selectors.postings import (
     job_posting_active_attempt,
@@ -29,6 +29,7 @@ from sessions_app.selectors.sessions import (
 )
 
 __all__ = [
+    "account_export",
     "AttemptChain",
     "ChainState",
     "ChainSummary",

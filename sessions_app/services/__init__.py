@@ -12,6 +12,8 @@ from sessions_app.services.accounts import (
     auth_session_login,
     auth_tokens_issue,
     user_delete,
+    user_delete_confirmed,
+    user_email_change,
     user_register,
 )
 from sessions_app.services.postings import (
@@ -50,5 +52,7 @@ __all__ = [
     "session_start",
     "sessions_delete",
     "user_delete",
+    "user_delete_confirmed",
+    "user_email_change",
     "user_register",
 ]

@@ -44,6 +44,42 @@ def user_delete(*, user: AbstractBaseUser) -> None:
     user.delete()
 
 
+WRONG_PASSWORD = {"password": ["That is not your current password."]}
+
+
+@transaction.atomic
+def user_email_change(*, user: AbstractBaseUser, email: str, password: str) -> AbstractBaseUser:
+    """Give the account a new email address, confirmed by its current password; an address
+    another account has (ignoring case) is refused."""
+    account = lock_account(user_id=user.pk)
+    if account is None:
+        raise TokenInvalid("User not found")
+    if not account.check_password(password):
+        raise ValidationFailed(WRONG_PASSWORD)
+    if conflicts := selectors.user_identity_conflicts(email=email, exclude_pk=account.pk):
+        raise ValidationFailed(conflicts)
+    account.email = email
+    try:
+        with transaction.atomic():
+            account.save(update_fields=["email"])
+    except IntegrityError:
+        # Another account took the address between the check and this write.
+        raise ValidationFailed(
+            selectors.user_identity_conflicts(email=email, exclude_pk=account.pk)
+        ) from None
+    return account
+
+
+@transaction.atomic
+def user_delete_confirmed(*, user: AbstractBaseUser, password: str) -> str:
+    """Delete the account (``user_delete``) once its current password confirms it; its
+    username. A wrong password deletes nothing."""
+    if not user.check_password(password):
+        raise ValidationFailed(WRONG_PASSWORD)
+    user_delete(user=user)
+    return user.get_username()
+
+
 @transaction.atomic
 def auth_session_login(*, request: HttpRequest, user: AbstractBaseUser) -> AbstractBaseUser:
     """Sign ``user`` in to a browser session (pages, browsable API) after the password

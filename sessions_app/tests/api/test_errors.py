@@ -36,7 +36,7 @@ def test_unsupported_media_type_is_415(alice_client):
 
 
 def test_wrong_method_is_405_with_allow_header(alice_client):
-    response = alice_client.delete(reverse("api:auth-me"))
+    response = alice_client.put(reverse("api:auth-me"))
 
     _assert_error_shape(response, 405, "METHOD_NOT_ALLOWED")
     assert "GET" in response["Allow"]

@@ -53,6 +53,7 @@ def test_schema_lists_every_route_of_the_contract(schema):
         "/api/v1/auth/token/refresh/",
         "/api/v1/auth/logout/",
         "/api/v1/auth/me/",
+        "/api/v1/auth/me/export/",
         "/api/v1/job-postings/",
         "/api/v1/job-postings/{id}/",
         "/api/v1/sessions/",

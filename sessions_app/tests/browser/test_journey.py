@@ -3,10 +3,13 @@ posting, practise, complete, press Retake, practise again, read the summary, see
 chart; the completed session and the progress page printed to PDF read as reports. Every
 page on the way is scanned with axe-core and, on a phone, checked for horizontal scrolling."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 import redis
+from django.core import mail
 from django.test import override_settings
 from playwright.sync_api import Page, expect
 
@@ -122,7 +125,47 @@ def journey(page: Page, live_server, viewport, axe_violations, save_screenshot, 
     page.get_by_role("link", name="Back to your dashboard").click()
     expect(page.get_by_role("button", name="Retake")).to_be_visible()
     check(page)
+    account_recovered_downloaded_and_deleted(page, check)
     return int(first_score), int(second_score)
+
+
+def account_recovered_downloaded_and_deleted(page: Page, check) -> None:
+    """Log out, forget the password, reset it through the emailed link, log in with the new
+    one, download the account's data and delete the account."""
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("link", name="Log in").first.click()
+    page.get_by_role("link", name="Forgot your password?").click()
+    check(page)
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    check(page)
+    link = re.search(r"https?://\S+/accounts/reset/\S+", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    check(page)
+    page.get_by_label("New password", exact=True).fill("an-entirely-new-one-77")
+    page.get_by_label("New password confirmation").fill("an-entirely-new-one-77")
+    page.get_by_role("button", name="Save the new password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your password is changed")
+    check(page)
+    page.get_by_role("link", name="Log in").last.click()
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Password").fill("an-entirely-new-one-77")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    check(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download your data").click()
+    data = json.loads(Path(download.value.path()).read_text())
+    assert data["account"]["username"] == "sam"
+    assert len(data["sessions"]) == 2
+    page.get_by_role("link", name="Delete your account…").click()
+    check(page)
+    page.get_by_label("Your current password").fill("an-entirely-new-one-77")
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.get_by_role("status")).to_contain_text("The account sam and everything in it")
+    check(page)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -74,6 +74,10 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
         ("DATABASE_URL", "postgres://postgres@127.0.0.1:5432"),
         ("THROTTLE_USER_RATE", "\u00b2/minute"),
         ("REDIS_URL", "notaurl"),
+        ("EMAIL_URL", "mail.example.com"),
+        ("EMAIL_URL", "smtp://user:pw@mail.example.com"),
+        ("EMAIL_URL", "smtp://mail.example.com:port"),
+        ("PASSWORD_RESET_TIMEOUT", "soon"),
     ],
 )
 def test_bad_environment_value_fails_loudly(name, value):
