@@ -79,3 +79,31 @@ def test_posting_edit_delete_and_the_404_and_405_pages(
     page.goto(f"{live_server.url}/sessions/{completed.pk}/retake/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nothing to open here")
     check_page(page, axe_violations)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_changing_the_password_and_the_email_from_the_account_page(
+    page, live_server, viewport, axe_violations
+):
+    page.set_viewport_size(viewport)
+    UserFactory(username="alice")
+    sign_in(page, live_server, "/accounts/account/")
+    page.get_by_role("link", name="Change email").click()
+    check_page(page, axe_violations)
+    page.get_by_label("New email").fill("alice.new@example.com")
+    page.get_by_label("Your current password").fill("wrong")
+    page.get_by_role("button", name="Change email").click()
+    expect(page.get_by_role("alert")).to_contain_text("That is not your current password.")
+    check_page(page, axe_violations)
+    page.get_by_label("Your current password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Change email").click()
+    expect(page.get_by_role("status")).to_contain_text("Your email is now alice.new@example.com.")
+
+    page.get_by_role("link", name="Change password").click()
+    check_page(page, axe_violations)
+    page.get_by_label("Old password").fill(DEFAULT_PASSWORD)
+    page.get_by_label("New password", exact=True).fill("an-entirely-new-one-77")
+    page.get_by_label("New password confirmation").fill("an-entirely-new-one-77")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_role("status")).to_contain_text("Your password is changed.")
+    check_page(page, axe_violations)
