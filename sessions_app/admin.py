@@ -46,6 +46,11 @@ class UserAdmin(auth_admin.UserAdmin):
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         services.user_delete(user=obj)
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            services.user_sign_ins_end(user=obj)
+
     @transaction.atomic
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         for user in queryset.order_by("pk"):

@@ -15,6 +15,7 @@ from sessions_app.services.accounts import (
     user_delete_confirmed,
     user_email_change,
     user_register,
+    user_sign_ins_end,
 )
 from sessions_app.services.postings import (
     job_posting_create,
@@ -55,4 +56,5 @@ __all__ = [
     "user_delete_confirmed",
     "user_email_change",
     "user_register",
+    "user_sign_ins_end",
 ]

@@ -81,6 +81,15 @@ def user_delete_confirmed(*, user: AbstractBaseUser, password: str) -> str:
 
 
 @transaction.atomic
+def user_sign_ins_end(*, user: AbstractBaseUser) -> None:
+    """End every sign-in of the account (a deactivated one): its refresh tokens are refused
+    for good, even if it is activated again. Its access tokens are refused while it is
+    inactive and expire within ``ACCESS_TOKEN_LIFETIME``."""
+    live = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
+    BlacklistedToken.objects.bulk_create([BlacklistedToken(token=token) for token in live])
+
+
+@transaction.atomic
 def auth_session_login(*, request: HttpRequest, user: AbstractBaseUser) -> AbstractBaseUser:
     """Sign ``user`` in to a browser session (pages, browsable API) after the password
     check; refused if the account was deleted or deactivated meanwhile."""

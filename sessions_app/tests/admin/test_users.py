@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from sessions_app.models import InterviewSession
-from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
+from sessions_app.tests.factories import DEFAULT_PASSWORD, InterviewSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,20 @@ def test_adding_a_user_the_database_would_call_a_duplicate_is_refused_on_the_for
 
     assert response.status_code == (200 if clash else 302)
     assert User.objects.count() == (2 if clash else 3)
+
+
+def test_deactivating_a_user_ends_their_refresh_tokens_for_good(admin_client):
+    bob = UserFactory(username="bob")
+    refresh = (
+        APIClient()
+        .post(reverse("api:auth-token"), {"username": "bob", "password": DEFAULT_PASSWORD})
+        .json()["refresh"]
+    )
+    admin_client.post(
+        reverse("admin:auth_user_change", args=[bob.pk]), _change_form(bob, is_active="")
+    )
+    User.objects.filter(pk=bob.pk).update(is_active=True)
+
+    response = APIClient().post(reverse("api:auth-token-refresh"), {"refresh": refresh})
+
+    assert response.status_code == 401
