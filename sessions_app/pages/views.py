@@ -35,7 +35,17 @@ from sessions_app.pages.summary import session_summary
 # Accounts -------------------------------------------------------------------------------
 
 
-class LoginView(auth_views.LoginView):
+class ThrottledPostMixin:
+    """A POST within the ``auth`` budget (``_throttled``), else the 429 page saying
+    ``throttled_as``: log-in and password resets share one budget per client."""
+
+    throttled_as: str
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return _throttled(request, self.throttled_as) or super().post(request, *args, **kwargs)
+
+
+class LoginView(ThrottledPostMixin, auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
@@ -51,10 +61,7 @@ class LoginView(auth_views.LoginView):
         url = super().get_redirect_url()
         return "" if url and urlsplit(url).path == self.request.path else url
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return _throttled(request, "Too many sign-in attempts") or super().post(
-            request, *args, **kwargs
-        )
+    throttled_as = "Too many sign-in attempts"
 
 
 class LogoutView(auth_views.LogoutView):
@@ -103,7 +110,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form}, status=_form_status(form))
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(ThrottledPostMixin, auth_views.PasswordResetView):
     """Django's reset by email (its single-use, expiring tokens), throttled as log-in is. The
     page that follows says the same whether or not the address has an account."""
 
@@ -112,20 +119,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return _throttled(request, "Too many password resets") or super().post(
-            request, *args, **kwargs
-        )
+    throttled_as = "Too many password resets"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(ThrottledPostMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return _throttled(request, "Too many password resets") or super().post(
-            request, *args, **kwargs
-        )
+    throttled_as = "Too many password resets"
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
