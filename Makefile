@@ -7,7 +7,7 @@ PORT ?= 8000
 # makes them fail instead).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve worker test lint install screenshots bench
+.PHONY: run serve nginx worker test lint install screenshots bench
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,12 +24,16 @@ run: install
 	$(BIN)/python manage.py seed_demo --url http://127.0.0.1:$(PORT)/
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Production: gunicorn (gunicorn.conf.py) with the settings the environment gives (DEBUG
-# off unless DJANGO_DEBUG says otherwise; DJANGO_SECRET_KEY required). Migrations are a
-# separate deploy step (`$(BIN)/python manage.py migrate`), run once, not by every server.
-serve: install
+# Production: nginx in front of gunicorn (interview_practice/serve.py) with the settings the
+# environment gives (DEBUG off unless DJANGO_DEBUG says otherwise; DJANGO_SECRET_KEY
+# required). Migrations are a separate deploy step (`$(BIN)/python manage.py migrate`), run
+# once, not by every server.
+serve: install nginx
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn interview_practice.wsgi:application -c gunicorn.conf.py
+	$(BIN)/python -m interview_practice.serve
+
+nginx:
+	command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 
 # A Celery worker that scores answers in the background, with the beat that sweeps up any
 # left pending (docs/deploying.md): needs CELERY_BROKER_URL, and the same settings as the

@@ -49,7 +49,6 @@ ENV = {
     "THROTTLE_USER_RATE": "100000000/minute",
     "DJANGO_LOG_LEVEL": "WARNING",
     # A line per request would be the load's own cost, not the app's.
-    "GUNICORN_ACCESS_LOG": "0",
 }
 ANSWER = (
     '{"answer": "Our checkout API was slow at peak. I profiled it, removed an N+1 query and '

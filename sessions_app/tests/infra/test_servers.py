@@ -1,12 +1,17 @@
-"""The production server (gunicorn with gunicorn.conf.py, DEBUG off) as deployed: several
-app servers sharing PostgreSQL and Redis, slow clients, the health check, static files and
-the logs. Each test starts real servers on free ports against the test database."""
+"""The production server as `make serve` runs it (nginx in front of gunicorn, DEBUG off), as
+deployed: several app servers sharing PostgreSQL and Redis, slow clients, the health check,
+static files and the logs. Each test starts real servers on free ports against the test
+database."""
 
+import contextlib
 import json
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -18,6 +23,7 @@ from django.conf import settings
 from django.db import connection
 from rest_framework_simplejwt.tokens import AccessToken
 
+from interview_practice.serve import front_prepare, front_start
 from sessions_app.models import InterviewSession
 from sessions_app.tests.factories import DEFAULT_PASSWORD, InterviewSessionFactory, UserFactory
 
@@ -25,10 +31,29 @@ ROOT = Path(__file__).resolve().parents[3]
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _nginx():
+    if shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin") is None:
+        if os.environ.get("REQUIRE_NGINX") == "1":
+            pytest.fail("REQUIRE_NGINX=1 but nginx is not installed (make nginx)", pytrace=False)
+        pytest.skip("nginx is not installed (make nginx installs it)")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _port_wait(port: int) -> bool:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
 
 
 def _database_url(database=None) -> str:
@@ -39,7 +64,7 @@ def _database_url(database=None) -> str:
 class AppServer:
     def __init__(self, tmp_path: Path, **env: str) -> None:
         self.port = _free_port()
-        self.log = tmp_path / f"gunicorn-{self.port}.log"
+        self.log = tmp_path / f"serve-{self.port}.log"
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "interview_practice.settings",
@@ -52,29 +77,18 @@ class AppServer:
             "REDIS_URL": "",
             **env,
         }
-        self.process = subprocess.Popen(  # noqa: S603 - fixed argv: our gunicorn and app
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "interview_practice.wsgi:application",
-                "-c",
-                str(ROOT / "gunicorn.conf.py"),
-                "-b",
-                f"127.0.0.1:{self.port}",
-            ],
+        self.process = subprocess.Popen(  # noqa: S603 - fixed argv: `make serve`'s program
+            [sys.executable, "-m", "interview_practice.serve"],
             cwd=ROOT,
-            env=environment,
-            stdout=self.log.open("w"),
+            env={**environment, "SERVE_BIND": f"127.0.0.1:{self.port}"},
+            # Opened for appending: nginx writes to it through a handle of its own.
+            stdout=self.log.open("a"),
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start:\n{self.log.read_text()}")
+        if not _port_wait(self.port):
+            self.stop()
+            raise RuntimeError(f"the server did not start:\n{self.log.read_text()}")
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -98,9 +112,9 @@ class AppServer:
     def stop(self) -> None:
         self.process.terminate()
         try:
-            self.process.wait(timeout=15)
+            self.process.wait(timeout=40)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
 
@@ -142,28 +156,121 @@ def test_two_app_servers_retaking_one_session_at_once_make_exactly_one_attempt(s
     assert InterviewSession.objects.filter(original_session=completed).count() == 1
 
 
-def test_clients_that_stop_sending_their_body_neither_stall_others_nor_hold_a_thread(servers):
-    server = servers(WEB_CONCURRENCY="1", GUNICORN_THREADS="4", DJANGO_REQUEST_BODY_TIMEOUT="2")
-    slow = []
-    for _ in range(3):
+def _stalled_clients(server, *, headers: int, bodies: int) -> tuple[list, threading.Event]:
+    """Connections that send half a header and stop, and connections that send a body a
+    byte every two seconds; set the event to stop the trickle."""
+    stalled = []
+    for _ in range(headers):
+        sock = socket.create_connection(("127.0.0.1", server.port))
+        sock.sendall(b"GET /api/v1/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Wait: ")
+        stalled.append(sock)
+    trickling = []
+    for _ in range(bodies):
         sock = socket.create_connection(("127.0.0.1", server.port))
         sock.sendall(
             b"POST /api/v1/auth/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user'
+            b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
         )
-        slow.append(sock)
-    time.sleep(0.5)
+        trickling.append(sock)
+    done = threading.Event()
 
+    def trickle() -> None:
+        while not done.wait(2):
+            for sock in trickling:
+                with contextlib.suppress(OSError):
+                    sock.send(b" ")
+
+    threading.Thread(target=trickle, daemon=True).start()
+    return stalled + trickling, done
+
+
+def test_slow_clients_do_not_keep_the_server_from_answering_others(servers):
+    server = servers(DJANGO_REQUEST_BODY_TIMEOUT="60")
+    token = str(AccessToken.for_user(UserFactory()))
+    sockets, done = _stalled_clients(server, headers=60, bodies=30)
+    times: list[float] = []
+    failed = 0
+    try:
+        for index in range(200):
+            started = time.monotonic()
+            status, _ = server.request(
+                "GET",
+                "/api/v1/auth/me/" if index % 2 else "/api/v1/health/",
+                token=token,
+                timeout=3,
+            )
+            times.append(time.monotonic() - started)
+            failed += status != 200
+            time.sleep(0.05)
+    finally:
+        done.set()
+        for sock in sockets:
+            sock.close()
+
+    times.sort()
+    assert failed <= 4
+    assert times[int(len(times) * 0.99) - 1] < 2
+
+
+def test_a_body_that_stops_arriving_is_cut_off_without_reaching_the_app(servers):
+    server = servers(DJANGO_REQUEST_BODY_TIMEOUT="2")
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    sock.sendall(
+        b"POST /api/v1/auth/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user'
+    )
+    sock.settimeout(6)
     started = time.monotonic()
-    status, _ = server.request("GET", "/api/v1/health/")
-    waited = time.monotonic() - started
 
-    assert status == 200
-    assert waited < 1.5
-    for sock in slow:
-        sock.settimeout(6)
-        assert sock.recv(100).startswith(b"HTTP/1.1 408")
-        sock.close()
+    assert sock.recv(100) == b""
+    assert 1.5 < time.monotonic() - started < 4
+    sock.close()
+    server.stop()
+    log = server.log.read_text()
+    assert '"POST /api/v1/auth/token/" 408' in log
+    assert log.count("/api/v1/auth/token/") == 1
+
+
+def test_headers_that_stop_arriving_are_cut_off(servers):
+    server = servers(DJANGO_REQUEST_BODY_TIMEOUT="2")
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    sock.sendall(b"GET /api/v1/health/ HTTP/1.1\r\nHost: 127.0")
+    sock.settimeout(6)
+    started = time.monotonic()
+
+    assert sock.recv(100) == b""
+    assert 1.5 < time.monotonic() - started < 4
+
+
+def test_sign_in_budgets_are_kept_per_real_client_address(servers):
+    # One process: without Redis each process keeps its own budgets.
+    server = servers(THROTTLE_AUTH_RATE="3/minute", WEB_CONCURRENCY="1")
+    wrong = json.dumps({"username": "nobody", "password": "wrong"}).encode()
+    statuses = []
+
+    for claimed in ("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"):
+        request = urllib.request.Request(  # noqa: S310 - the test's own server
+            server.url("/api/v1/auth/token/"),
+            wrong,
+            {"Content-Type": "application/json", "X-Forwarded-For": claimed},
+        )
+        try:
+            urllib.request.urlopen(request, timeout=10)  # noqa: S310
+        except urllib.error.HTTPError as refused:
+            statuses.append(refused.code)
+
+    with socket.create_connection(
+        ("127.0.0.1", server.port), timeout=10, source_address=("127.0.0.2", 0)
+    ) as other_client:
+        other_client.sendall(
+            POST
+            + b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(wrong)
+            + wrong
+        )
+        other_status = other_client.recv(100)[:12]
+
+    assert statuses == [401, 401, 401, 429]
+    assert other_status == b"HTTP/1.1 401"
 
 
 def test_health_is_503_when_the_database_does_not_answer(servers):
@@ -231,29 +338,117 @@ def test_static_files_are_served_with_debug_off(servers):
     assert server.request("GET", bundle)[0] == 200
 
 
-def _raw_request(server, request: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+def _raw_request(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall(request)
-        return sock.recv(4096)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+        return answer
 
 
-def test_a_path_cannot_forge_a_log_line_or_write_a_raw_nul(servers):
+def _head_and_body(answer: bytes) -> tuple[str, bytes]:
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return head.decode("latin-1"), body
+
+
+def _get(path: bytes, host: bytes = b"127.0.0.1") -> bytes:
+    return b"GET " + path + b" HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n"
+
+
+POST = b"POST /api/v1/auth/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+CHUNKED = b"Transfer-Encoding: chunked\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "code"),
+    [
+        (POST + b"Content-Length: ten\r\n\r\n", 400, "MALFORMED_REQUEST"),
+        (POST + CHUNKED + b"zz\r\nabc\r\n0\r\n\r\n", 400, "MALFORMED_REQUEST"),
+        (POST + b"Content-Length: 600000\r\n\r\n", 413, "REQUEST_TOO_LARGE"),
+        (POST + b"X-Big: " + b"a" * 9000 + b"\r\n\r\n", 431, "HEADERS_TOO_LARGE"),
+        (b"GET /api/v1/health/ HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "MALFORMED_REQUEST"),
+    ],
+    ids=["bad-content-length", "bad-chunk", "body-too-large", "header-too-large", "no-host"],
+)
+def test_the_fronts_own_refusals_under_the_api_are_in_the_apis_error_shape(
+    servers, request_bytes, status, code
+):
     server = servers()
 
-    _raw_request(server, b"GET /api/v1/x%0aFORGED%0d%00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    head, body = _head_and_body(_raw_request(server.port, request_bytes))
+
+    assert head.startswith(f"HTTP/1.1 {status}")
+    assert "Content-Type: application/json" in head
+    assert json.loads(body)["detail"]["code"] == code
+
+
+def test_the_fronts_own_refusals_of_pages_are_the_sites_pages(servers):
+    server = servers()
+
+    head, body = _head_and_body(
+        _raw_request(
+            server.port,
+            b"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Length: 600000\r\nConnection: close\r\n\r\n",
+        )
+    )
+
+    assert head.startswith("HTTP/1.1 413")
+    assert "Content-Type: text/html; charset=utf-8" in head
+    assert "The request body is larger than 524,288 bytes." in body.decode()
+
+
+def test_the_front_answers_503_with_retry_after_while_the_app_does_not_answer():
+    with tempfile.TemporaryDirectory() as name:
+        run_dir = Path(name)
+        run_dir.chmod(0o755)
+        port = _free_port()
+        front_prepare(run_dir=run_dir, listen=f"127.0.0.1:{port}", app_socket=run_dir / "none.sock")
+        front = front_start(run_dir=run_dir)
+        try:
+            assert _port_wait(port)
+            api = _head_and_body(_raw_request(port, _get(b"/api/v1/health/")))
+            page = _head_and_body(_raw_request(port, _get(b"/")))
+        finally:
+            front.terminate()
+            front.wait()
+
+    for head, _ in (api, page):
+        assert head.startswith("HTTP/1.1 503")
+        assert "Retry-After: 5" in head
+    assert json.loads(api[1])["detail"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "back in a moment" in page[1].decode()
+
+
+def test_a_url_too_long_for_the_front_is_refused_with_a_page(servers):
+    server = servers()
+
+    head, body = _head_and_body(_raw_request(server.port, _get(b"/api/v1/" + b"a" * 9000)))
+
+    assert head.startswith("HTTP/1.1 414")
+    assert "The URL is longer than the server accepts." in body.decode()
+
+
+def test_a_path_cannot_forge_a_log_line_or_write_a_raw_byte(servers):
+    server = servers()
+
+    _raw_request(server.port, _get(b"/api/v1/x%0aFORGED%0d\xff"))
+    _raw_request(server.port, _get(b"/api/v1/x%0aFORGED%00"))
     server.stop()
 
-    log = server.log.read_text()
-    assert "\\x0aFORGED\\x0d\\x00" in log
-    assert not any(line.startswith("FORGED") for line in log.splitlines())
-    assert "\x00" not in log
+    log = server.log.read_bytes()
+    assert b'"GET /api/v1/x%0aFORGED%0d\\xFF" 400' in log
+    assert not any(line.startswith(b"FORGED") for line in log.splitlines())
+    assert b"\x00" not in log
+    assert b"\xff" not in log
 
 
 def test_a_host_header_the_site_does_not_serve_logs_one_line_a_minute(servers):
     server = servers(WEB_CONCURRENCY="1")  # the limit is per process
 
     for _ in range(5):
-        answer = _raw_request(server, b"GET /api/v1/ HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+        answer = _raw_request(server.port, _get(b"/api/v1/", host=b"evil.example"))
         assert answer.startswith(b"HTTP/1.1 400")
     server.stop()
 
