@@ -7,8 +7,10 @@ session list, (c) GET a session detail, (d) POST an answer. Then the ceiling: a 
 Django view doing the retake's inserts behind the same authentication
 (``bench/ceiling_urls.py``), the retake given as a ratio of it. Prints requests/s,
 p50/p95/p99, errors and queries per request, checks that the database holds exactly the
-attempts the 201s reported. Then the model engines, with a Celery worker and a model server
-taking 2 s per answer (``model_engines``). Drops the database.
+attempts the 201s reported. Then one of gunicorn's worker processes killed under load, with
+gunicorn alone and with the server as `make serve` runs it (``worker_death``). Then the
+model engines, with a Celery worker and a model server taking 2 s per answer
+(``model_engines``). Drops the database.
 
 env: BENCH_DURATION (10s), BENCH_USERS (50), BENCH_PORT (8950).
 """
@@ -16,6 +18,7 @@ env: BENCH_DURATION (10s), BENCH_USERS (50), BENCH_PORT (8950).
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -211,18 +214,32 @@ def check_attempts(files: dict[str, Path], reported: int) -> None:
         raise SystemExit("the database does not hold exactly the attempts the 201s reported")
 
 
-def serve(settings: str, port: int, log: Path, **env: str) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
+def serve(
+    settings: str, port: int, log: Path, *, front: bool = False, **env: str
+) -> subprocess.Popen:
+    """gunicorn alone, or with ``front`` the server as `make serve` runs it (nginx first)."""
+    argv = (
+        [str(ROOT / ".venv/bin/python"), "-m", "interview_practice.serve"]
+        if front
+        else [
             str(ROOT / ".venv/bin/gunicorn"),
             "interview_practice.wsgi:application",
             "-c",
             str(ROOT / "gunicorn.conf.py"),
             "-b",
             f"127.0.0.1:{port}",
-        ],
+        ]
+    )
+    server = subprocess.Popen(
+        argv,
         cwd=ROOT,
-        env={**ENV, **env, "DJANGO_SETTINGS_MODULE": settings},
+        env={
+            **ENV,
+            **env,
+            "DJANGO_SETTINGS_MODULE": settings,
+            "SERVE_BIND": f"127.0.0.1:{port}",
+            "SERVE_ACCESS_LOG": "0",
+        },
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
@@ -232,7 +249,35 @@ def serve(settings: str, port: int, log: Path, **env: str) -> subprocess.Popen:
             return server
         except OSError:
             time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not start; see {log}")
+    raise SystemExit(f"the server did not start; see {log}")
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def worker_death(files: dict[str, Path], work: Path) -> None:
+    """Throughput of the session detail at 16 connections before one of gunicorn's two
+    worker processes is killed, in the window that follows (the replacement boots in it)
+    and in the next: gunicorn alone, then the server as `make serve` runs it."""
+    print("worker killed       before   window 1   window 2  (req/s; errors)")
+    for name, front in (("gunicorn alone", False), ("make serve", True)):
+        port = PORT + 2
+        server = serve("interview_practice.settings", port, work / "death.log", front=front)
+        try:
+            master = children(server.pid)[0] if front else server.pid
+            results = [load(port, files["detail"], 16)]
+            os.kill(children(master)[0], signal.SIGKILL)
+            results += [load(port, files["detail"], 16), load(port, files["detail"], 16)]
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        print(
+            f"{name:<16}"
+            + "".join(
+                f"{r['rps']:>8.1f}; {int(r['errors'] + r['socket_errors']):<3}" for r in results
+            )
+        )
 
 
 def load(port: int, requests: Path, connections: int) -> dict[str, float]:
@@ -381,6 +426,7 @@ def main() -> None:
 
         print(f"retake / ceiling throughput: {', '.join(f'{r:.2f}' for r in ratios)} (1, 16 conn)")
         check_attempts(files, retake_ok)
+        worker_death(files, work)
         model_engines(files, work)
     finally:
         for server in servers:
