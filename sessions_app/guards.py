@@ -16,11 +16,11 @@
 3. ``QueryStringMiddleware``: a NUL byte in the query string would reach PostgreSQL, which
    refuses it with an error instead of an empty result: 400.
 
-None of these is left to a proxy: the app must answer correctly on its own (``make serve``
-without one, a plain-HTTP trial, a proxy configured otherwise), and no proxy checks a
-charset or a NUL byte. A proxy in front still adds what it does well (buffering slow
-clients, TLS). Each refusal answers in the API's error shape under ``/api/`` and as plain
-text elsewhere.
+None of these is left to a proxy: the app must answer correctly on its own (gunicorn run
+alone, a proxy configured otherwise), and no proxy checks a charset or a NUL byte.
+``make serve``'s nginx in front adds what a proxy does well (buffering slow clients; see
+``interview_practice/serve.py``). Each refusal answers in the API's error shape under
+``/api/`` and as plain text elsewhere.
 """
 
 import codecs
@@ -50,11 +50,6 @@ def _refusal(path: str, *, code: str, message: str) -> tuple[str, bytes]:
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-NUL_MESSAGE = "The Content-Type header holds a NUL byte."
-MULTIPART_MESSAGE = "File uploads are not accepted: send JSON or a URL-encoded form."
-TOO_LARGE_MESSAGE = "The request body is larger than {limit:,} bytes."
-TIMEOUT_MESSAGE = "The request body did not arrive in time."
 
 
 class BodyTooLarge(Exception):

@@ -18,9 +18,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
+from psycopg import sql
 from rest_framework_simplejwt.tokens import AccessToken
 
 from interview_practice.serve import front_prepare, front_start
@@ -271,6 +273,59 @@ def test_sign_in_budgets_are_kept_per_real_client_address(servers):
 
     assert statuses == [401, 401, 401, 429]
     assert other_status == b"HTTP/1.1 401"
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _lock_wait_seen() -> None:
+    """Return once some connection waits for a row lock (a snapshot of its own: inside a
+    transaction pg_stat_activity would not change)."""
+    deadline = time.monotonic() + 20
+    with psycopg.connect(_database_url(), autocommit=True) as watcher:
+        while not watcher.execute(
+            "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        ).fetchone():
+            assert time.monotonic() < deadline, "the request never reached its lock"
+            time.sleep(0.05)
+
+
+def test_a_request_whose_worker_dies_gets_503_and_the_server_answers_again(servers):
+    alice = UserFactory()
+    completed = InterviewSessionFactory(job_posting__owner=alice, completed=True)
+    token = str(AccessToken.for_user(alice))
+    server = servers()
+    workers = _children(_children(server.process.pid)[0])
+    answers = []
+    retake = f"/api/v1/sessions/{completed.pk}/retake"
+
+    with psycopg.connect(_database_url()) as holder:
+        # The retake waits for this row inside the app: the request is in a worker.
+        holder.execute(
+            sql.SQL("SELECT 1 FROM {} WHERE id = %s FOR UPDATE").format(
+                sql.Identifier(InterviewSession._meta.db_table)
+            ),
+            [completed.pk],
+        )
+        retaking = threading.Thread(
+            target=lambda: answers.append(server.request("POST", retake, token=token))
+        )
+        retaking.start()
+        _lock_wait_seen()
+        for worker in workers:
+            os.kill(worker, signal.SIGKILL)
+        retaking.join(timeout=30)
+
+    ((status, body),) = answers
+    assert status == 503
+    assert json.loads(body)["detail"]["code"] == "SERVICE_UNAVAILABLE"
+    assert not InterviewSession.objects.filter(original_session=completed).exists()
+    deadline = time.monotonic() + 20
+    while server.request("GET", "/api/v1/health/")[0] != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert server.request("POST", retake, token=token)[0] == 201
 
 
 def test_health_is_503_when_the_database_does_not_answer(servers):
