@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -225,6 +226,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = ["sessions_app.backends.CaseInsensitiveModelBackend"]
+# Django's hashers, and one that only reads the hashes of accounts whose sign-ins were ended
+# (sessions_app/hashers.py); it is never used to store a new password.
+PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "sessions_app.hashers.SignInsEndedHasher"]
 
 # Email: password resets. EMAIL_URL (env_email) and the sender's address.
 _email = env_email("EMAIL_URL")

@@ -12,7 +12,10 @@ for _name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "CELERY_BROKER_URL"):
 
 from interview_practice.settings import *  # noqa: E402,F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "sessions_app.hashers.SignInsEndedHasher",
+]
 SECURE_SSL_REDIRECT = False
 # Request budgets counted in the process; tests that need Redis name it themselves.
 REDIS_URL = ""

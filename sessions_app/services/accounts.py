@@ -12,6 +12,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from sessions_app import selectors
 from sessions_app.exceptions import InvalidCredentials, TokenInvalid, ValidationFailed
+from sessions_app.hashers import SignInsEndedHasher
 from sessions_app.services.locks import lock_account, lock_account_for_deletion
 from sessions_app.tokens import token_password_current, token_read, token_user_id
 
@@ -82,11 +83,16 @@ def user_delete_confirmed(*, user: AbstractBaseUser, password: str) -> str:
 
 @transaction.atomic
 def user_sign_ins_end(*, user: AbstractBaseUser) -> None:
-    """End every sign-in of the account (a deactivated one): its refresh tokens are refused
-    for good, even if it is activated again. Its access tokens are refused while it is
-    inactive and expire within ``ACCESS_TOKEN_LIFETIME``."""
+    """End every sign-in of the account (a deactivated one) for good, even if it is
+    activated again: its refresh tokens are refused, and its stored password hash is
+    wrapped (``sessions_app.hashers``), which ends its access tokens and browser logins
+    while the password keeps working."""
     live = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
     BlacklistedToken.objects.bulk_create([BlacklistedToken(token=token) for token in live])
+    if user.has_usable_password():
+        type(user).objects.filter(pk=user.pk).update(
+            password=SignInsEndedHasher().wrap(user.password)
+        )
 
 
 @transaction.atomic

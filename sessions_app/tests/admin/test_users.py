@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import AccessToken
 
 from sessions_app.models import InterviewSession
 from sessions_app.tests.factories import DEFAULT_PASSWORD, InterviewSessionFactory, UserFactory
@@ -130,3 +132,47 @@ def test_deactivating_a_user_ends_their_refresh_tokens_for_good(admin_client):
     response = APIClient().post(reverse("api:auth-token-refresh"), {"refresh": refresh})
 
     assert response.status_code == 401
+
+
+def _deactivate_and_reactivate(admin_client, user) -> None:
+    admin_client.post(
+        reverse("admin:auth_user_change", args=[user.pk]), _change_form(user, is_active="")
+    )
+    User.objects.filter(pk=user.pk).update(is_active=True)
+
+
+def test_deactivating_a_user_ends_their_access_tokens_for_good(admin_client):
+    bob = UserFactory(username="bob")
+    access = str(AccessToken.for_user(bob))
+    _deactivate_and_reactivate(admin_client, bob)
+
+    response = APIClient().get(reverse("api:auth-me"), HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    assert response.status_code == 401
+
+
+def test_deactivating_a_user_ends_their_browser_logins_for_good(admin_client):
+    bob = UserFactory(username="bob")
+    browser = Client()
+    browser.force_login(bob)
+    _deactivate_and_reactivate(admin_client, bob)
+
+    response = browser.get(reverse("accounts:account"))
+
+    assert response.status_code == 302
+
+
+def test_a_reactivated_user_signs_in_with_their_password_and_it_is_stored_plainly_again(
+    admin_client,
+):
+    bob = UserFactory(username="bob")
+    _deactivate_and_reactivate(admin_client, bob)
+
+    response = APIClient().post(
+        reverse("api:auth-token"), {"username": "bob", "password": DEFAULT_PASSWORD}
+    )
+
+    assert response.status_code == 200
+    bob.refresh_from_db()
+    assert not bob.password.startswith("signins_ended$")
+    assert bob.check_password(DEFAULT_PASSWORD)
