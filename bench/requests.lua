@@ -1,4 +1,5 @@
--- wrk script: each request is the next line of a file, "METHOD PATH TOKEN [JSON BODY]",
+-- wrk script: each request is the next line of a file, "METHOD PATH TOKEN [JSON BODY]"
+-- (TOKEN a bearer token, or "sessionid=KEY": a page with a browser's login cookie),
 -- each wrk thread taking its own slice, so no two requests reuse a line unless a slice
 -- runs out (reported as wraps). Prints one RESULT line at the end.
 --   wrk -t2 -c16 -d10s --latency -s requests.lua http://127.0.0.1:8000 -- FILE NTHREADS
@@ -28,6 +29,9 @@ function init(args)
          ["Authorization"] = "Bearer " .. token,
          ["Accept"] = "application/json",
       }
+      if token:match("^sessionid=") then -- a page, for a signed-in browser
+         headers = { ["Cookie"] = token, ["Accept"] = "text/html" }
+      end
       if body ~= "" then headers["Content-Type"] = "application/json" else body = nil end
       reqs[#reqs + 1] = wrk.format(method, path, headers, body)
    end

@@ -34,6 +34,9 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 PORT = int(os.environ.get("BENCH_PORT", "8950"))
 CONNECTIONS = (1, 16)
+# The pages, for a signed-in account whose practice has 30 attempts: the dashboard, the
+# latest attempt's page and the attempts page.
+PAGES = ("dashboard", "page", "attempts")
 # The model engines' run: a broker of its own (a Redis database nothing else uses), and a
 # model server that takes this long to score an answer.
 BROKER = "redis://127.0.0.1:6379/11"
@@ -71,7 +74,14 @@ def seed(work: Path) -> dict[str, Path]:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
     from rest_framework_simplejwt.tokens import AccessToken
 
@@ -159,6 +169,59 @@ def seed(work: Path) -> dict[str, Path]:
             for _ in range(5)
         ],
     )
+    # The pages, for an account of its own whose one practice has 30 attempts.
+    reader = get_user_model().objects.create_user(username="pages", password=uuid.uuid4().hex)
+    posting = JobPosting.objects.create(
+        owner=reader, title="Staff Nurse", description="Adult ward, medication rounds."
+    )
+    root = InterviewSession.objects.create(
+        user=reader,
+        job_posting=posting,
+        status="completed",
+        current_question_number=5,
+        score=55,
+        completed_at=now,
+    )
+    chain = [root] + InterviewSession.objects.bulk_create(
+        InterviewSession(
+            user=reader,
+            job_posting=posting,
+            original_session=root,
+            retake_number=number,
+            status="completed",
+            current_question_number=5,
+            score=55 + number,
+            completed_at=now,
+        )
+        for number in range(2, 31)
+    )
+    Question.objects.bulk_create(
+        Question(
+            session=attempt,
+            number=n,
+            text=f"Tell me about a shift where challenge {n} came up.",
+            category="behavioural",
+            answer="I escalated the early warning score and documented it.",
+            answered_at=now,
+            score=60,
+            feedback="Add a number.",
+        )
+        for attempt in chain
+        for n in range(1, 6)
+    )
+    browser = SessionStore()
+    browser.update(
+        {
+            SESSION_KEY: str(reader.pk),
+            BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0],
+            HASH_SESSION_KEY: reader.get_session_auth_hash(),
+        }
+    )
+    browser.save()
+    cookie = f"sessionid={browser.session_key}"
+    urls = ("/", f"/sessions/{chain[-1].pk}/", f"/sessions/{chain[-1].pk}/attempts/")
+    for name, url in zip(PAGES, urls, strict=True):
+        files[name] = write(name, [f"GET {url} {cookie}"] * 101)
     history = sessions(USERS * 20, completed=True)  # something to list and to read
     files["list"] = write("list", [line("GET", "/api/v1/sessions/", s) for s in history])
     files["detail"] = write(
@@ -174,11 +237,14 @@ def queries_per_request(files: dict[str, Path]) -> dict[str, int]:
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    for scenario in ("retake", "list", "detail", "answer"):
+    for scenario in ("retake", "list", "detail", "answer", *PAGES):
         name = scenario if scenario in files else f"{scenario}-1"
         # The last line, kept out of the load (and out of check_attempts) for this.
         method, path, token, *body = files[name].read_text().split("\n")[-2].split(" ", 3)
         client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+        if token.startswith("sessionid="):
+            client = Client()
+            client.cookies["sessionid"] = token.removeprefix("sessionid=")
         with CaptureQueriesContext(connection) as captured:
             response = client.generic(
                 method, path, (body or [""])[0], content_type="application/json"
@@ -306,7 +372,7 @@ def load(port: int, requests: Path, connections: int) -> dict[str, float]:
 
 def row(name: str, connections: int, result: dict, queries: int | str) -> str:
     return (
-        f"{name:<8} {connections:>3} {result['rps']:>8.1f} {result['p50_ms']:>8.1f} "
+        f"{name:<9} {connections:>3} {result['rps']:>8.1f} {result['p50_ms']:>8.1f} "
         f"{result['p95_ms']:>8.1f} {result['p99_ms']:>8.1f} "
         f"{int(result['errors'] + result['socket_errors']):>6} {queries:>8}"
     )
@@ -411,18 +477,25 @@ def main() -> None:
         servers.append(serve("bench.ceiling_settings", PORT + 1, work / "ceiling.log"))
 
         print(f"# {os.cpu_count()} cores; wrk {DURATION} per run; {USERS} users; gunicorn.conf.py")
-        print("scenario conn    req/s   p50 ms   p95 ms   p99 ms errors  queries")
+        print("scenario  conn    req/s   p50 ms   p95 ms   p99 ms errors  queries")
         retake_ok = 0
         ratios = []
         for connections in CONNECTIONS:
             results = {}
-            for scenario in ("retake", "ceiling", "list", "detail", "answer"):
+            for scenario in ("retake", "ceiling", "list", "detail", "answer", *PAGES):
                 name = scenario if scenario in files else f"{scenario}-{connections}"
                 port = PORT + 1 if scenario == "ceiling" else PORT
                 results[scenario] = load(port, files[name], connections)
                 print(row(scenario, connections, results[scenario], queries.get(scenario, "-")))
             retake_ok += int(results["retake"]["ok"])
             ratios.append(results["retake"]["rps"] / results["ceiling"]["rps"])
+            print(
+                "pages' p50 / the API detail's: "
+                + ", ".join(
+                    f"{page} {results[page]['p50_ms'] / results['detail']['p50_ms']:.2f}"
+                    for page in PAGES
+                )
+            )
 
         print(f"retake / ceiling throughput: {', '.join(f'{r:.2f}' for r in ratios)} (1, 16 conn)")
         check_attempts(files, retake_ok)

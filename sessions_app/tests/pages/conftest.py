@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from sessions_app.models import InterviewSession
 from sessions_app.tests.factories import InterviewSessionFactory
 
 
@@ -35,6 +36,16 @@ def retake_of(session, *, completed=False):
         retake_number=highest + 1,
         completed=completed,
     )
+
+
+def chain_of_scores(first, *scores):
+    """Retakes of ``first``, completed, one per score after the first; the latest."""
+    InterviewSession.objects.filter(pk=first.pk).update(score=scores[0])
+    latest = first
+    for score in scores[1:]:
+        latest = retake_of(latest, completed=True)
+        InterviewSession.objects.filter(pk=latest.pk).update(score=score)
+    return latest
 
 
 def messages_of(response):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from sessions_app.models import InterviewSession
-from sessions_app.tests.pages.conftest import retake_of
+from sessions_app.tests.pages.conftest import chain_of_scores, retake_of
 
 pytestmark = pytest.mark.django_db
 
@@ -13,17 +13,8 @@ def _attempts(client, session):
     return client.get(reverse("pages:attempts", args=[session.pk]))
 
 
-def _chain_of_scores(first, *scores):
-    InterviewSession.objects.filter(pk=first.pk).update(score=scores[0])
-    latest = first
-    for score in scores[1:]:
-        latest = retake_of(latest, completed=True)
-        InterviewSession.objects.filter(pk=latest.pk).update(score=score)
-    return latest
-
-
 def test_the_table_lists_every_attempt_with_a_link(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 55, 70)
+    latest = chain_of_scores(completed, 40, 55, 70)
 
     response = _attempts(alice_web, latest)
 
@@ -33,7 +24,7 @@ def test_the_table_lists_every_attempt_with_a_link(alice_web, completed):
 
 
 def test_best_latest_and_improvement_are_shown(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 75, 70)
+    latest = chain_of_scores(completed, 40, 75, 70)
 
     response = _attempts(alice_web, latest)
 
@@ -43,7 +34,7 @@ def test_best_latest_and_improvement_are_shown(alice_web, completed):
 
 
 def test_improvement_says_what_it_measures(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 75, 70)
+    latest = chain_of_scores(completed, 40, 75, 70)
 
     response = _attempts(alice_web, latest)
 
@@ -55,7 +46,7 @@ def test_improvement_says_what_it_measures(alice_web, completed):
 
 
 def test_the_chart_is_inline_svg_that_a_screen_reader_can_read(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 55)
+    latest = chain_of_scores(completed, 40, 55)
 
     content = _attempts(alice_web, latest).content.decode()
 
@@ -66,7 +57,7 @@ def test_the_chart_is_inline_svg_that_a_screen_reader_can_read(alice_web, comple
 
 
 def test_the_chart_draws_a_better_score_higher(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 90)
+    latest = chain_of_scores(completed, 40, 90)
 
     first, second = _attempts(alice_web, latest).context["chart"].points
 
@@ -87,7 +78,7 @@ def test_an_attempt_in_progress_is_listed_but_not_charted(alice_web, completed):
 def test_attempts_page_runs_the_same_queries_for_1_and_30_attempts(
     alice_web, completed, attempts, django_assert_num_queries
 ):
-    latest = _chain_of_scores(completed, *range(40, 40 + attempts))
+    latest = chain_of_scores(completed, *range(40, 40 + attempts))
 
     # 1 the login session, 2 the user, 3 the session with its posting's title, 4 the chain,
     # 5 its answers' criteria.
@@ -103,7 +94,7 @@ def _with_criteria(session, **values):
 
 
 def test_the_criteria_chart_draws_a_line_per_criterion_across_attempts(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 70)
+    latest = chain_of_scores(completed, 40, 70)
     _with_criteria(completed, structure=30, relevance=20)
     _with_criteria(latest, structure=80, relevance=90)
 
@@ -116,7 +107,7 @@ def test_the_criteria_chart_draws_a_line_per_criterion_across_attempts(alice_web
 
 
 def test_the_table_gives_each_attempts_mean_criteria(alice_web, completed):
-    latest = _chain_of_scores(completed, 40, 70)
+    latest = chain_of_scores(completed, 40, 70)
     _with_criteria(latest, clarity=64)
     first = latest.questions.get(number=1)
     first.criteria = {**first.criteria, "clarity": 14}
