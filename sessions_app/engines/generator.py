@@ -11,7 +11,7 @@ There is no randomness: the same posting and count always give the same list, in
 
 import re
 from collections import deque
-from functools import cache
+from functools import cache, lru_cache
 from itertools import cycle, islice
 
 import numpy as np
@@ -439,6 +439,62 @@ def _mix(pools: dict[str, list], order: tuple[str, ...], count: int) -> list:
     return picked
 
 
+def _templates_written(title: str, description: str, seniority: str) -> list[GeneratedQuestion]:
+    """The vocabulary's templates, without talking points: for counts the bank cannot
+    fill."""
+    letter = LEVEL_LETTER[seniority]
+    role = role_name(title)
+    names = {
+        "as_role": f"as {_with_article(role)}" if role else "in this role",
+        "the_role": f"the {role} role" if role else "this role",
+    }
+    pools = {
+        ROLE: [text.format(**names) for text in _for_level(ROLE_TEMPLATES, letter)],
+        SKILL: _skill_questions(find_skills(f"{title}\n{description}"), letter, names),
+        BEHAVIOURAL: _for_level(BEHAVIOURAL_TEMPLATES, letter),
+    }
+    mixed = _mix(
+        {c: [(t, c) for t in texts] for c, texts in pools.items()},
+        _TEMPLATE_ORDER,
+        sum(map(len, pools.values())),
+    )
+    return [GeneratedQuestion(text, category) for text, category in mixed]
+
+
+# A retake asks its posting's questions again, so each process keeps the lists of the
+# postings it served last: writing one embeds the posting, the costliest step of a retake.
+@lru_cache(maxsize=512)
+def _questions_for(title: str, description: str, count: int) -> tuple[GeneratedQuestion, ...]:
+    if count < 1:
+        raise ValueError(f"count must be at least 1, got {count}")
+    seniority = detect_seniority(title, description)
+    lead = seniority == LEAD
+    text = f"{title}\n{description}"
+    vector = posting_vector(title=title, description=description)
+    families = families_near(title=title, vector=vector)
+    pools = {
+        ROLE: _role_pool(families, vector, title, description, lead),
+        SKILL: _skill_pool(text, families, vector, lead),
+        BEHAVIOURAL: _behavioural_pool(text, lead),
+    }
+    picked = _mix(pools, _ORDER, count)
+    seen = {question.text for question in picked}
+    # The templates are written out only when the bank cannot fill the count.
+    extra = _templates_written(title, description, seniority) if len(picked) < count else []
+    for question in extra:
+        if len(picked) == count:
+            break
+        if question.text not in seen:
+            picked.append(question)
+            seen.add(question.text)
+    if len(picked) < count:
+        raise ValueError(
+            f"cannot write {count} distinct questions for this posting; "
+            f"at most {len(picked)} are available"
+        )
+    return tuple(picked)
+
+
 class BuiltinQuestionGenerator:
     """The default question engine: no network, no randomness."""
 
@@ -450,57 +506,8 @@ class BuiltinQuestionGenerator:
         list. Raises ``ValueError`` if ``count`` is below 1 or above the number of distinct
         questions available (at least 50 for any posting).
         """
-        if count < 1:
-            raise ValueError(f"count must be at least 1, got {count}")
-        seniority = detect_seniority(title, description)
-        lead = seniority == LEAD
-        text = f"{title}\n{description}"
-        vector = posting_vector(title=title, description=description)
-        families = families_near(title=title, vector=vector)
-        pools = {
-            ROLE: _role_pool(families, vector, title, description, lead),
-            SKILL: _skill_pool(text, families, vector, lead),
-            BEHAVIOURAL: _behavioural_pool(text, lead),
-        }
-        picked = _mix(pools, _ORDER, count)
-        seen = {question.text for question in picked}
-        # The templates are written out only when the bank cannot fill the count.
-        extra = self._from_templates(title, description, seniority) if len(picked) < count else []
-        for question in extra:
-            if len(picked) == count:
-                break
-            if question.text not in seen:
-                picked.append(question)
-                seen.add(question.text)
-        if len(picked) < count:
-            raise ValueError(
-                f"cannot write {count} distinct questions for this posting; "
-                f"at most {len(picked)} are available"
-            )
-        return picked
+        return list(_questions_for(title, description, count))
 
     def warm_up(self) -> None:
         """Load the embedding model and the families' profiles."""
         posting_families(title="", description="")
-
-    @staticmethod
-    def _from_templates(title: str, description: str, seniority: str) -> list[GeneratedQuestion]:
-        """The vocabulary's templates, without talking points: for counts the bank cannot
-        fill."""
-        letter = LEVEL_LETTER[seniority]
-        role = role_name(title)
-        names = {
-            "as_role": f"as {_with_article(role)}" if role else "in this role",
-            "the_role": f"the {role} role" if role else "this role",
-        }
-        pools = {
-            ROLE: [text.format(**names) for text in _for_level(ROLE_TEMPLATES, letter)],
-            SKILL: _skill_questions(find_skills(f"{title}\n{description}"), letter, names),
-            BEHAVIOURAL: _for_level(BEHAVIOURAL_TEMPLATES, letter),
-        }
-        mixed = _mix(
-            {c: [(t, c) for t in texts] for c, texts in pools.items()},
-            _TEMPLATE_ORDER,
-            sum(map(len, pools.values())),
-        )
-        return [GeneratedQuestion(text, category) for text, category in mixed]

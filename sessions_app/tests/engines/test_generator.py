@@ -10,6 +10,7 @@ import pytest
 
 from sessions_app.engines.generator import (
     CATEGORIES,
+    BuiltinQuestionGenerator,
     detect_seniority,
     role_name,
 )
@@ -110,6 +111,16 @@ def test_same_posting_gives_same_questions():
     first = generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20)
 
     assert generate(BACKEND_TITLE, BACKEND_DESCRIPTION, 20) == first
+
+
+def test_a_caller_changing_its_list_leaves_the_next_callers_alone():
+    posting = {"title": BACKEND_TITLE, "description": BACKEND_DESCRIPTION, "count": 5}
+    first = BuiltinQuestionGenerator().generate(**posting)
+    expected = list(first)
+
+    first.clear()
+
+    assert BuiltinQuestionGenerator().generate(**posting) == expected
 
 
 def test_fewer_questions_are_a_prefix_of_more():
