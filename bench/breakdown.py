@@ -196,7 +196,7 @@ def measure(name: str, targets: list[str], call) -> float:
             return execute(sql, params, many, context)
         finally:
             waits[-1] += time.perf_counter() - started
-            statements[-1].append(sql)
+            statements[-1].append((sql, time.perf_counter() - started))
 
     with connection.execute_wrapper(timed):
         for target in targets:
@@ -209,10 +209,11 @@ def measure(name: str, targets: list[str], call) -> float:
     print(
         f"\n{name}: p50 {statistics.median(times) * 1000:.2f} ms, mean {wall * 1000:.2f} ms "
         f"(no profiler); waiting on {len(statements[-1])} statements "
-        f"{statistics.fmean(waits) * 1000:.2f} ms (the commit not included):"
+        f"{statistics.fmean(waits) * 1000:.2f} ms (the commit not included), the median of each:"
     )
-    for sql in statements[-1]:
-        print(f"    {' '.join(sql.split())[:110]}")
+    for i, (sql, _) in enumerate(statements[-1]):
+        each = statistics.median(request[i][1] for request in statements)
+        print(f"  {each * 1000:6.3f} ms  {' '.join(sql.split())[:100]}")
     return wall
 
 

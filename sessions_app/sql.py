@@ -10,10 +10,11 @@ import enum
 import uuid
 from typing import Any, TypeVar
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Model
 
-from sessions_app.models import InterviewSession, Question
+from sessions_app.models import InterviewSession, JobPosting, Question
 
 M = TypeVar("M", bound=Model)
 
@@ -81,3 +82,73 @@ def session_chain_rows(*, root_id: uuid.UUID, question_texts: list[str]) -> list
         cursor.execute(sql, [*question_texts, root, root])
         # Ids as UUIDs, whichever database returned them.
         return [(pk.to_python(first), *rest) for first, *rest in cursor.fetchall()]
+
+
+def retake_rows(
+    *, user_id: Any, posting_id: uuid.UUID, root_id: uuid.UUID, session_id: uuid.UUID
+) -> tuple[JobPosting, InterviewSession] | None:
+    """What a retake locks, in one statement and in the lock order
+    (``services.locks``): the account and the posting kept from deletion, then the chain's
+    root and the session for update (PostgreSQL takes a statement's row locks in the order
+    its ``FOR ... OF`` clauses name the tables). The posting and the session as locked, or
+    ``None`` if any of the four is gone; the caller then locks them one at a time to learn
+    which, and the locks this statement took before it found one gone change nothing, as
+    they are the same locks in the same order.
+
+    Measured in process (``bench/breakdown.py``, the median of 2,000 retakes of an original,
+    2026-12-05): 0.46 and 0.57 ms, against 0.84 and 0.99 ms for the three statements it
+    replaces there.
+    """
+    opts_posting, opts_session = JobPosting._meta, InterviewSession._meta
+    quote, user = connection.ops.quote_name, get_user_model()._meta
+    posting_fields, session_fields = opts_posting.concrete_fields, opts_session.concrete_fields
+    columns = ", ".join(
+        [f"p.{quote(field.column)}" for field in posting_fields]
+        + [f"s.{quote(field.column)}" for field in session_fields]
+    )
+    root = session_id != root_id
+    tables = [
+        f"{quote(user.db_table)} u",
+        f"{quote(opts_posting.db_table)} p",
+        *([f"{quote(opts_session.db_table)} r"] if root else []),
+        f"{quote(opts_session.db_table)} s",
+    ]
+    pk = f"{quote(opts_session.pk.column)}"
+    where = [
+        f"u.{quote(user.pk.column)} = %s",
+        f"p.{quote(opts_posting.pk.column)} = %s",
+        *([f"r.{pk} = %s"] if root else []),
+        f"s.{pk} = %s",
+    ]
+    sql = f"SELECT {columns} FROM {', '.join(tables)} WHERE {' AND '.join(where)}"  # noqa: S608
+    if connection.vendor == "postgresql":
+        sql += f" FOR KEY SHARE OF u, p FOR UPDATE OF {'r, ' if root else ''}s"
+    params = [
+        user.pk.get_db_prep_value(user_id, connection),
+        opts_posting.pk.get_db_prep_value(posting_id, connection),
+        *([opts_session.pk.get_db_prep_value(root_id, connection)] if root else []),
+        opts_session.pk.get_db_prep_value(session_id, connection),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    split = len(posting_fields)
+    return (
+        _from_db(JobPosting, posting_fields, found[:split]),
+        _from_db(InterviewSession, session_fields, found[split:]),
+    )
+
+
+def _from_db(model: type[M], fields: list, values: tuple) -> M:
+    """An instance from its columns' values as the database returned them, converted as a
+    queryset converts them."""
+    converted = []
+    for field, value in zip(fields, values, strict=True):
+        column = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        for converter in converters:
+            value = converter(value, column, connection)  # noqa: PLW2901
+        converted.append(value)
+    return model.from_db(connection.alias, [field.attname for field in fields], converted)

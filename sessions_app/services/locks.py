@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 from sessions_app.exceptions import SessionNotFound, TokenInvalid
 from sessions_app.models import InterviewSession, JobPosting
 from sessions_app.ownership import id_parse, session_owner_check
-from sessions_app.sql import Lock, row
+from sessions_app.sql import Lock, retake_rows, row
 
 User = get_user_model()
 
@@ -88,6 +88,28 @@ def lock_chain_root(*, root_id: uuid.UUID) -> None:
     """Serialise the retakes of one chain: whoever holds the root's lock is the only one
     deciding the chain's next attempt."""
     InterviewSession.objects.select_for_update().filter(pk=root_id).values("pk").first()
+
+
+def lock_retake(
+    *, user_id: Any, posting_id: uuid.UUID | None, root_id: uuid.UUID, session_id: uuid.UUID
+) -> tuple[JobPosting | None, InterviewSession | None]:
+    """What a retake locks, in the lock order: the account and the posting the session
+    names (kept from deletion), the chain's root and the session (for update). The posting
+    and the session as locked, ``None`` where gone: in one statement when all four are
+    there, as they almost always are (``sql.retake_rows``), else one at a time."""
+    if posting_id is not None and (
+        rows := retake_rows(
+            user_id=user_id, posting_id=posting_id, root_id=root_id, session_id=session_id
+        )
+    ):
+        return rows
+    lock_account(user_id=user_id)
+    posting = None
+    if posting_id is not None:
+        posting = lock_posting(posting_id=posting_id, purpose=PostingLock.KEEP)
+    if session_id != root_id:
+        lock_chain_root(root_id=root_id)
+    return posting, row(InterviewSession, lock=Lock.UPDATE, pk=session_id)
 
 
 def lock_owned_session(*, session_id: uuid.UUID | str, owner: AbstractBaseUser) -> InterviewSession:

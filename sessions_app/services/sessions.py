@@ -38,11 +38,10 @@ from sessions_app.models import InterviewSession, JobPosting, Question
 from sessions_app.ownership import id_parse, session_owner_check
 from sessions_app.services.locks import (
     PostingLock,
-    lock_account,
-    lock_chain_root,
     lock_own_account,
     lock_owned_session,
     lock_posting,
+    lock_retake,
     lock_sessions_for_deletion,
 )
 from sessions_app.services.scoring import (
@@ -52,7 +51,7 @@ from sessions_app.services.scoring import (
     score_apply,
     task_send,
 )
-from sessions_app.sql import Lock, row
+from sessions_app.sql import row
 
 logger = logging.getLogger(__name__)
 
@@ -336,14 +335,12 @@ def _session_retake(
     # stale. If the account was deleted while we waited, every lock finds nothing and the
     # session lock answers SESSION_NOT_FOUND. The posting to lock is the one the caller
     # read; the session's own, read under its lock, must still be that one.
-    lock_account(user_id=owner.pk)
-    posting = None
-    if session.job_posting_id is not None:
-        posting = lock_posting(posting_id=session.job_posting_id, purpose=PostingLock.KEEP)
-    if session.pk != root_id:
-        lock_chain_root(root_id=root_id)
-    # (Retaking the root itself, this lock is the root lock.)
-    locked = row(InterviewSession, lock=Lock.UPDATE, pk=session.pk)
+    posting, locked = lock_retake(
+        user_id=owner.pk,
+        posting_id=session.job_posting_id,
+        root_id=root_id,
+        session_id=session.pk,
+    )
     if locked is None:
         raise SessionNotFound()
     if locked.status != InterviewSession.Status.COMPLETED:

@@ -282,12 +282,13 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
 
     # get_object: 1 the session (the permission reads its user_id; the service locks the
     #   chain's root and the posting it names).
-    # service: 1 savepoint, 1 keep the account, 1 keep the posting, 1 lock the root, 1 lock
-    #   the session, 1 the chain's attempts with the latest scores of the new questions (one
-    #   statement: in progress, highest number, previous_score), 1 insert the attempt, 1
-    #   bulk insert its questions, 1 release savepoint.
+    # service: 1 savepoint, 1 keep the account and the posting, lock the root and the
+    #   session (one statement, sql.retake_rows), 1 the chain's attempts with the latest
+    #   scores of the new questions (one statement: in progress, highest number,
+    #   previous_score), 1 insert the attempt, 1 bulk insert its questions, 1 release
+    #   savepoint.
     # response: built from the rows just written, no query.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = _retake(alice_client, latest)
 
     assert response.status_code == 201
@@ -295,8 +296,8 @@ def test_retake_query_budget_is_the_same_for_short_and_long_chains(
 
 
 def test_retaking_the_original_locks_it_once(alice_client, completed, django_assert_num_queries):
-    # As above, less the separate root lock: the session locked is the root.
-    with django_assert_num_queries(9):
+    # As above: the session locked is the root, and the one statement locks it once.
+    with django_assert_num_queries(7):
         response = _retake(alice_client, completed)
 
     assert response.status_code == 201
