@@ -58,6 +58,6 @@ screenshots: install
 	SCREENSHOT_DIR=static/img REQUIRE_BROWSER=1 $(BIN)/python -m pytest sessions_app/tests/browser $(PYTEST_ARGS)
 
 # The product under load on PostgreSQL (local, trust auth) with wrk: see docs/performance.md.
-bench: install
+bench: install nginx
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python bench/run.py

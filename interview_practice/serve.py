@@ -72,8 +72,11 @@ def front_prepare(*, run_dir: Path, listen: str, app_socket: Path) -> None:
     )
 
 
-def front_start(*, run_dir: Path) -> subprocess.Popen:
-    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin") or "nginx"
+def front_find() -> str | None:
+    return shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+
+
+def front_start(*, nginx: str, run_dir: Path) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603 - fixed argv: nginx with the file front_prepare wrote
         [nginx, "-e", "stderr", "-p", f"{run_dir}/", "-c", "nginx.conf"]
     )
@@ -117,6 +120,10 @@ def _stop(process: subprocess.Popen, sig: int) -> None:
 
 def main() -> int:
     listen = os.environ.get("SERVE_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+    nginx = front_find()
+    if nginx is None:
+        print("nginx is not installed: `make nginx` installs it.", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="interview-practice-") as name:
         run_dir = Path(name)
         # nginx's workers may run as another user (nobody, when started as root): they
@@ -143,7 +150,7 @@ def main() -> int:
         )
         if not _socket_wait(path=app_socket, app=app):
             return app.returncode or 1
-        front = front_start(run_dir=run_dir)
+        front = front_start(nginx=nginx, run_dir=run_dir)
 
         asked_to_stop = []
 

@@ -6,7 +6,6 @@ database."""
 import contextlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -25,7 +24,7 @@ from django.db import connection
 from psycopg import sql
 from rest_framework_simplejwt.tokens import AccessToken
 
-from interview_practice.serve import front_prepare, front_start
+from interview_practice.serve import front_find, front_prepare, front_start
 from sessions_app.models import InterviewSession
 from sessions_app.tests.factories import DEFAULT_PASSWORD, InterviewSessionFactory, UserFactory
 
@@ -35,7 +34,7 @@ pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def _nginx():
-    if shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin") is None:
+    if front_find() is None:
         if os.environ.get("REQUIRE_NGINX") == "1":
             pytest.fail("REQUIRE_NGINX=1 but nginx is not installed (make nginx)", pytrace=False)
         pytest.skip("nginx is not installed (make nginx installs it)")
@@ -460,7 +459,7 @@ def test_the_front_answers_503_with_retry_after_while_the_app_does_not_answer():
         run_dir.chmod(0o755)
         port = _free_port()
         front_prepare(run_dir=run_dir, listen=f"127.0.0.1:{port}", app_socket=run_dir / "none.sock")
-        front = front_start(run_dir=run_dir)
+        front = front_start(nginx=front_find(), run_dir=run_dir)
         try:
             assert _port_wait(port)
             api = _head_and_body(_raw_request(port, _get(b"/api/v1/health/")))
