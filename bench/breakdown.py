@@ -68,6 +68,7 @@ STAGES = [
     ("DRF: throttle", "rest_framework/views.py", "check_throttles"),
     ("DRF: content negotiation", "rest_framework/views.py", "perform_content_negotiation"),
     ("get_object (the session)", "rest_framework/generics.py", "get_object"),
+    ("get_object (the session, sql.row)", "sessions_app/api/views.py", "get_object"),
     ("the retake service", "sessions_app/services/sessions.py", "session_retake"),
     ("  lock the account", "sessions_app/services/locks.py", "lock_account"),
     ("  lock the posting", "sessions_app/services/locks.py", "lock_posting"),

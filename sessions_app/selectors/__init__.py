@@ -26,6 +26,7 @@ from sessions_app.selectors.sessions import (
     session_owned,
     session_previous_scores,
     session_queryset,
+    session_row,
 )
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "job_posting_practised",
     "job_posting_owned",
     "session_active_attempt",
+    "session_row",
     "session_answer_repeats",
     "session_chain",
     "session_chain_state",

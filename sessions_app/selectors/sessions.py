@@ -191,6 +191,13 @@ def session_owned(*, session_id: uuid.UUID | str, user: AbstractBaseUser) -> Int
     return _owned(_by_id(sessions, session_id), user)
 
 
+def session_row(*, session_id: uuid.UUID | str) -> InterviewSession | None:
+    """The session's own columns, or ``None`` (a malformed id too), in one fixed statement
+    (``sql.row``)."""
+    pk = id_parse(session_id)
+    return None if pk is None else sql.row(InterviewSession, pk=pk)
+
+
 def session_active_attempt(*, root_id: uuid.UUID) -> InterviewSession | None:
     """The attempt of the chain that is in progress (its id and number), if any."""
     return _active_in_chain(root_id).only("id", "retake_number").first()

@@ -308,7 +308,7 @@ def test_a_request_whose_worker_dies_gets_503_and_the_server_answers_again(serve
             [completed.pk],
         )
         retaking = threading.Thread(
-            target=lambda: answers.append(server.request("POST", retake, token=token))
+            target=lambda: answers.append(server.request("POST", retake, token=token, timeout=30))
         )
         retaking.start()
         _lock_wait_seen()
