@@ -34,8 +34,9 @@ def row(model: type[M], *, lock: Lock | None = None, **columns: Any) -> M | None
     the field refuses (a malformed id) raises ``ValidationError`` or ``ValueError``, as a
     queryset filter would.
 
-    Used for the account read of every token-authenticated request and for the locks that
-    open each write. Measured on PostgreSQL 15 in process (median of 2,000, 2026-12-04): the
+    Used for the account read of every token-authenticated request, for the session the
+    API's session actions check the owner of (``selectors.session_row``) and for the locks
+    that open each write. Measured on PostgreSQL 15 in process (median of 2,000, 2026-12-04): the
     account read 119 µs against 256 µs for ``filter(pk=...).first()``; a session's
     ``FOR UPDATE`` 138 µs against 332 µs for ``select_for_update()``.
     """
