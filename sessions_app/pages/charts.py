@@ -1,7 +1,12 @@
 """The attempts page's progress charts (the score, and the criteria it is made of), laid out
-here so the template only draws them."""
+here so the template only draws them. The marks repeated for every attempt are built here
+too: a template loop costs a few microseconds per value, which for 30 attempts was most of
+the page's time (docs/performance.md)."""
 
 from dataclasses import dataclass
+
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from sessions_app.engines import CRITERIA
 from sessions_app.models import InterviewSession
@@ -42,6 +47,25 @@ class ScoreChart:
     def line(self) -> str:
         """The points as an SVG ``points`` attribute."""
         return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
+
+    @property
+    def description(self) -> str:
+        """What the chart shows, for a screen reader."""
+        return "".join(f"Attempt {p.label}: {p.score}. " for p in self.points)
+
+    @property
+    def marks(self) -> SafeString:
+        """Each attempt's point, its score above it and its number below the axis."""
+        return format_html_join(
+            "\n",
+            '<circle class="point" cx="{}" cy="{}" r="6"><title>Attempt {}: {}</title></circle>'
+            '<text class="value" x="{}" y="{}" dy="-12" text-anchor="middle">{}</text>'
+            '<text x="{}" y="{}" dy="22" text-anchor="middle">{}</text>',
+            (
+                (p.x, p.y, p.label, p.score, p.x, p.y, p.score, p.x, self.bottom, p.label)
+                for p in self.points
+            ),
+        )
 
 
 def _y_of(value: int) -> float:
@@ -91,6 +115,15 @@ class Series:
     def line(self) -> str:
         return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
 
+    @property
+    def marks(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<circle class="point {}" cx="{}" cy="{}" r="5"><title>{}, attempt {}: {}</title>'
+            "</circle>",
+            ((self.key, p.x, p.y, self.name, p.label, p.score) for p in self.points),
+        )
+
 
 @dataclass(frozen=True)
 class CriteriaChart:
@@ -104,6 +137,23 @@ class CriteriaChart:
     ticks: list[Tick]
     labels: list[Point]  # the attempts along the x axis
     series: list[Series]  # one line per criterion
+
+    @property
+    def description(self) -> str:
+        return "".join(
+            f"{series.name}: "
+            + ", ".join(f"attempt {p.label} {p.score}" for p in series.points)
+            + ". "
+            for series in self.series
+        )
+
+    @property
+    def axis_labels(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<text x="{}" y="{}" dy="22" text-anchor="middle">{}</text>',
+            ((label.x, self.bottom, label.label) for label in self.labels),
+        )
 
 
 def criteria_chart(*, attempts: list[InterviewSession]) -> CriteriaChart:
