@@ -182,6 +182,11 @@ def _redeemed(refresh: str) -> RefreshToken:
 
 @transaction.atomic
 def _refresh_rotate(*, token: RefreshToken) -> dict[str, str]:
+    # The redeem has committed (a reused token's family must stay revoked), releasing the
+    # account: it is locked again here, and may have been deleted in between.
+    account = lock_account(user_id=token_user_id(token))
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise TokenInvalid("No active account for this token")
     access = str(token.access_token)
     token.set_jti()
     token.set_exp()
