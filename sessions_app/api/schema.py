@@ -11,6 +11,7 @@ from typing import Any
 
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -65,7 +66,7 @@ class ErrorDetailSerializer(serializers.Serializer):
     )
     message = serializers.CharField(help_text="For people; the code is for programs.")
     fields = serializers.DictField(
-        child=serializers.JSONField(),
+        child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="VALIDATION_ERROR only: the messages for each field (`non_field_errors` "
         "for the body as a whole).",
@@ -112,12 +113,29 @@ class ApiAutoSchema(AutoSchema):
             return 204
         return 201 if self._is_create_operation() else 200
 
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        schema = super()._map_basic_serializer(serializer, direction)
+        # A model's fields are all in every response, blank ones too (``company: ""``):
+        # required there, whatever a request may leave out.
+        if direction == "response" and isinstance(
+            force_instance(serializer), serializers.ModelSerializer
+        ):
+            schema["required"] = sorted(schema["properties"])
+        return schema
+
+    def _get_serializer_field_meta(self, field: Any, direction: str) -> dict[str, Any]:
+        meta = super()._get_serializer_field_meta(field, direction)
+        # A rule the server checks outside the field (the password validators).
+        if direction == "request" and (shortest := getattr(field, "schema_min_length", None)):
+            meta["minLength"] = shortest
+        return meta
+
     def _common_errors(self) -> list[str]:
         view = self.view
         codes = ["MALFORMED_REQUEST", "NOT_ACCEPTABLE"]
         if view.get_throttles():
             codes.append("THROTTLED")
-        codes.append("SERVICE_UNAVAILABLE")
+        codes += ["SERVICE_UNAVAILABLE", "SERVER_ERROR"]
         if not any(isinstance(p, AllowAny) for p in view.get_permissions()):
             codes += ["NOT_AUTHENTICATED", "TOKEN_INVALID"]
         if self.method in ("POST", "PUT", "PATCH"):

@@ -1,7 +1,10 @@
 """Translation between JSON and the models. Input serializers validate; writes go to services."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.password_validation import (
+    get_default_password_validators,
+    validate_password,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from drf_spectacular.types import OpenApiTypes
@@ -81,9 +84,24 @@ class StrictModelSerializer(serializers.ModelSerializer):
     }
 
 
+# The shortest password the configured validators accept.
+PASSWORD_MIN_LENGTH = max(
+    (getattr(validator, "min_length", 1) for validator in get_default_password_validators()),
+    default=1,
+)
+
+
+class PasswordField(StrictCharField):
+    """A new password. The configured password validators check it in ``validate``, with
+    the account it is for, so that a refusal gives all their messages at once; the schema
+    states their minimum length (``ApiAutoSchema``)."""
+
+    schema_min_length = PASSWORD_MIN_LENGTH
+
+
 class RegisterSerializer(StrictModelSerializer):
     email = serializers.EmailField(max_length=254)
-    password = StrictCharField(
+    password = PasswordField(
         write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
     )
 

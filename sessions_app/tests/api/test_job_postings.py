@@ -92,12 +92,17 @@ def test_list_runs_a_constant_number_of_queries(
     assert len(response.json()["results"]) == count
 
 
-def test_list_page_size_is_capped_at_100(alice_client, alice):
-    JobPostingFactory.create_batch(101, owner=alice)
+@pytest.mark.parametrize("page_size", ["101", "0", "-1", "null", "", "2.5", "１０"])
+def test_list_refuses_a_page_size_outside_1_to_100(alice_client, alice, page_size):
+    JobPostingFactory(owner=alice)
 
-    response = alice_client.get(LIST_URL, {"page_size": 500})
+    response = alice_client.get(LIST_URL, {"page_size": page_size})
 
-    assert len(response.json()["results"]) == 100
+    assert response.status_code == 400
+    assert response.json()["detail"]["code"] == "VALIDATION_ERROR"
+    assert response.json()["detail"]["fields"] == {
+        "page_size": ["Ensure this is a whole number from 1 to 100."]
+    }
 
 
 def test_posting_shows_exactly_the_contracts_fields(alice_client, alice):

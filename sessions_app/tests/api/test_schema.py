@@ -1,5 +1,6 @@
 """The OpenAPI schema and its page (what it promises is checked by tests/api/test_fuzz.py)."""
 
+import json
 import re
 
 import pytest
@@ -161,3 +162,43 @@ def test_docs_page_assets_are_served():
     response = APIClient().get(script)
 
     assert response.status_code == 200
+
+
+def test_schema_is_openapi_3_1_with_no_3_0_nullable(schema):
+    assert schema["openapi"] == "3.1.0"
+    assert '"nullable"' not in json.dumps(schema)
+
+
+def test_request_bodies_are_documented_as_json_only(schema):
+    bodies = [op["requestBody"] for _, _, op in _operations(schema) if "requestBody" in op]
+
+    assert bodies
+    assert {tuple(body["content"]) for body in bodies} == {("application/json",)}
+
+
+def test_every_operation_documents_the_server_error(schema):
+    for path, method, operation in _operations(schema):
+        assert "SERVER_ERROR" in _error_codes(operation["responses"]["500"]), (method, path)
+
+
+def test_the_password_documents_the_validators_minimum_length(schema):
+    password = schema["components"]["schemas"]["RegisterRequest"]["properties"]["password"]
+
+    assert password["minLength"] == 8
+
+
+def test_page_size_is_documented_from_1_to_100(schema):
+    parameters = schema["paths"]["/api/v1/sessions/"]["get"]["parameters"]
+    (page_size,) = [p for p in parameters if p["name"] == "page_size"]
+
+    assert (page_size["schema"]["minimum"], page_size["schema"]["maximum"]) == (1, 100)
+
+
+def test_validation_error_fields_map_each_field_to_its_messages(schema):
+    fields = schema["components"]["schemas"]["ErrorDetail"]["properties"]["fields"]
+
+    assert fields["additionalProperties"] == {"type": "array", "items": {"type": "string"}}
+
+
+def test_a_postings_blank_company_is_still_a_required_response_field(schema):
+    assert "company" in schema["components"]["schemas"]["JobPosting"]["required"]
