@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from sessions_app import selectors, services
 from sessions_app.api.permissions import IsOwner, IsSessionOwner
-from sessions_app.api.schema import errors
+from sessions_app.api.schema import DeleteWithBodySchema, errors
 from sessions_app.api.serializers import (
     AccountDeleteSerializer,
     AnswerPromptSerializer,
@@ -118,6 +118,7 @@ class LogoutView(RefreshTokenView):
 
 class MeView(generics.RetrieveAPIView):
     serializer_class = UserSerializer
+    schema = DeleteWithBodySchema()
 
     def get_object(self):
         return self.request.user

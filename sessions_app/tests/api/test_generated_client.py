@@ -20,11 +20,14 @@ from typing import Any
 
 import httpx
 import pytest
+from django.contrib.auth import get_user_model
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 
 from sessions_app.tests.factories import InterviewSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+User = get_user_model()
 
 PACKAGE = "interview_practice_client"
 PASSWORD = "a practice passphrase"
@@ -296,6 +299,51 @@ def test_the_whole_flow_parses_and_validates(generated):
         client=anonymous, body=m.RefreshTokenRequest(refresh=renewed.refresh)
     )
     assert logout.status_code == 204
+
+
+def test_every_other_operation_parses_and_validates(generated):
+    m = generated.models
+    op = generated.op
+    me, _ = _signed_in(generated)
+    _parsed(op("index.root_retrieve").sync_detailed(client=me), m.ApiIndex)
+    _parsed(op("health.health_retrieve").sync_detailed(client=generated.client()), m.Health)
+    body = m.JobPostingRequest(title="Primary teacher", description="A Year 4 class of 28.")
+    posting = _parsed(
+        op("job_postings.job_postings_create").sync_detailed(client=me, body=body), m.JobPosting
+    )
+    posting_id = str(posting.id)
+    _parsed(
+        op("job_postings.job_postings_retrieve").sync_detailed(posting_id, client=me), m.JobPosting
+    )
+    body.company = "Hillside Primary"
+    _parsed(
+        op("job_postings.job_postings_update").sync_detailed(posting_id, client=me, body=body),
+        m.JobPosting,
+    )
+    renamed = _parsed(
+        op("job_postings.job_postings_partial_update").sync_detailed(
+            posting_id, client=me, body=m.PatchedJobPostingRequest(title="Year 4 teacher")
+        ),
+        m.JobPosting,
+    )
+    assert (renamed.title, renamed.company) == ("Year 4 teacher", "Hillside Primary")
+    started = op("sessions.sessions_create").sync_detailed(
+        client=me, body=m.SessionStartRequest(job_posting_id=posting.id)
+    )
+    session_id = str(started.parsed.id)
+    _parsed(
+        op("sessions.sessions_complete_retrieve").sync_detailed(session_id, client=me), m.Session
+    )
+    _parsed(op("sessions.sessions_retake_retrieve").sync_detailed(session_id, client=me), m.Session)
+    _parsed(op("auth.auth_me_export_retrieve").sync_detailed(client=me), m.AccountExport)
+    deleted = op("job_postings.job_postings_destroy").sync_detailed(posting_id, client=me)
+
+    gone = op("auth.auth_me_destroy").sync_detailed(
+        client=me, body=m.AccountDeleteRequest(password=PASSWORD)
+    )
+
+    assert (deleted.status_code, gone.status_code) == (204, 204)
+    assert not User.objects.filter(username="carol").exists()
 
 
 def test_a_short_password_is_refused_with_the_fields_messages(generated):

@@ -202,3 +202,11 @@ def test_validation_error_fields_map_each_field_to_its_messages(schema):
 
 def test_a_postings_blank_company_is_still_a_required_response_field(schema):
     assert "company" in schema["components"]["schemas"]["JobPosting"]["required"]
+
+
+def test_deleting_the_account_documents_its_password_body(schema):
+    me = schema["paths"]["/api/v1/auth/me/"]
+
+    assert me["delete"]["requestBody"]["required"] is True
+    assert "requestBody" not in me["get"]
+    assert "UNSUPPORTED_MEDIA_TYPE" in _error_codes(me["delete"]["responses"]["415"])
