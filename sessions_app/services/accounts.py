@@ -1,5 +1,7 @@
 """Accounts: sign-up, deletion, browser sign-in, and the JWT tokens."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import AbstractBaseUser, update_last_login
 from django.db import IntegrityError, transaction
@@ -126,6 +128,14 @@ def auth_tokens_issue(*, user: AbstractBaseUser) -> dict[str, str]:
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
 
 
+def _token_account_lock(*, user_id: Any) -> AbstractBaseUser:
+    """The token's account, locked for the rest of the transaction, if it may still sign in."""
+    account = lock_account(user_id=user_id)
+    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
+        raise TokenInvalid("No active account for this token")
+    return account
+
+
 @transaction.atomic
 def _refresh_token_redeem(*, refresh: str) -> RefreshToken | None:
     """Check ``refresh`` and blacklist it, once; ``None`` if it had been used already, after
@@ -137,9 +147,7 @@ def _refresh_token_redeem(*, refresh: str) -> RefreshToken | None:
     except InvalidToken as exc:
         # simplejwt's errors carry their message in a dict: {"detail": ..., "code": ...}.
         raise TokenInvalid(str(exc.detail["detail"])) from None
-    account = lock_account(user_id=user_id)
-    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
-        raise TokenInvalid("No active account for this token")
+    account = _token_account_lock(user_id=user_id)
     if not token_password_current(token, account):
         raise TokenInvalid("The password has changed since this token was issued")
     # Requests sent at once with one token would all pass a plain read of the blacklist.
@@ -184,9 +192,7 @@ def _redeemed(refresh: str) -> RefreshToken:
 def _refresh_rotate(*, token: RefreshToken) -> dict[str, str]:
     # The redeem has committed (a reused token's family must stay revoked), releasing the
     # account: it is locked again here, and may have been deleted in between.
-    account = lock_account(user_id=token_user_id(token))
-    if account is None or not jwt_settings.USER_AUTHENTICATION_RULE(account):
-        raise TokenInvalid("No active account for this token")
+    _token_account_lock(user_id=token_user_id(token))
     access = str(token.access_token)
     token.set_jti()
     token.set_exp()
