@@ -55,6 +55,8 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
 
 
 ERROR_CODE_CHOICES = list(ERROR_CODES)
+# The methods drf-spectacular documents a body for.
+BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
 class ErrorDetailSerializer(serializers.Serializer):
@@ -108,10 +110,23 @@ def errors(*codes: str) -> dict[int, ErrorResponse]:
 
 
 class ApiAutoSchema(AutoSchema):
+    def _has_body(self) -> bool:
+        return self.method in BODY_METHODS
+
     def _success_status(self) -> int:
         if self.method == "DELETE":
             return 204
         return 201 if self._is_create_operation() else 200
+
+    def _get_request_body(self, direction: str = "request") -> dict[str, Any] | None:
+        if self.method in BODY_METHODS or not self._has_body():
+            return super()._get_request_body(direction)
+        # drf-spectacular documents bodies on POST, PUT and PATCH only.
+        method, self.method = self.method, "POST"
+        try:
+            return super()._get_request_body(direction)
+        finally:
+            self.method = method
 
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
         schema = super()._map_basic_serializer(serializer, direction)
@@ -138,7 +153,7 @@ class ApiAutoSchema(AutoSchema):
         codes += ["SERVICE_UNAVAILABLE", "SERVER_ERROR"]
         if not any(isinstance(p, AllowAny) for p in view.get_permissions()):
             codes += ["NOT_AUTHENTICATED", "TOKEN_INVALID"]
-        if self.method in ("POST", "PUT", "PATCH"):
+        if self._has_body():
             codes += ["REQUEST_TIMEOUT", "REQUEST_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]
             if self.get_request_serializer() is not None:
                 codes.append("VALIDATION_ERROR")
@@ -184,22 +199,8 @@ class DeleteWithBodySchema(ApiAutoSchema):
     documents bodies on POST, PUT and PATCH only, which left a generated client no way to
     send it."""
 
-    def _common_errors(self) -> list[str]:
-        body = ["REQUEST_TIMEOUT", "REQUEST_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]
-        return (
-            [*super()._common_errors(), *body]
-            if self.method == "DELETE"
-            else super()._common_errors()
-        )
-
-    def _get_request_body(self, direction: str = "request") -> dict[str, Any] | None:
-        if self.method != "DELETE":
-            return super()._get_request_body(direction)
-        self.method = "POST"
-        try:
-            return super()._get_request_body(direction)
-        finally:
-            self.method = "DELETE"
+    def _has_body(self) -> bool:
+        return super()._has_body() or self.method == "DELETE"
 
 
 class AccountJWTScheme(SimpleJWTScheme):
