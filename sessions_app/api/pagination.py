@@ -13,7 +13,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
     ignored); answers ``{count, next, previous, results}``, all four always present."""
 
     page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)

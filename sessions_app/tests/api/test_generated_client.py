@@ -49,7 +49,6 @@ class Exchange:
 
 @dataclass
 class Generated:
-    spec: dict[str, Any]
     base_url: str
     exchanges: list[Exchange] = field(default_factory=list)
 
@@ -128,7 +127,7 @@ def generated_package(live_server, tmp_path_factory) -> tuple[dict[str, Any], st
 @pytest.fixture
 def generated(generated_package, live_server) -> Generated:
     spec, _ = generated_package
-    api = Generated(spec, live_server.url)
+    api = Generated(live_server.url)
     yield api
     assert api.exchanges
     problems = [problem for exchange in api.exchanges for problem in _problems(spec, exchange)]
